@@ -1,0 +1,37 @@
+# The two commands a newcomer needs (see README): `make run` and `make test`.
+# Each installs what it is missing first.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test deps-app deps-test lint test-engine test-shell e2e bundle screenshot
+
+## Opens the app (on a desktop session; builds it first).
+run: deps-app
+	cargo run -p arshif-desktop
+
+## Every check CI runs: formatting, lints, engine and CLI tests, shell tests, end-to-end tests.
+test: deps-test lint test-engine test-shell e2e
+
+deps-app:
+	@scripts/install-deps.sh app
+
+deps-test:
+	@scripts/install-deps.sh test
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+## Fast: the engine and the CLI build without Tauri, GTK or WebKit.
+test-engine:
+	cargo test -p arshif-engine -p arshif-cli
+
+test-shell:
+	cargo test -p arshif-desktop --lib
+
+e2e:
+	scripts/e2e.sh
+
+## A .deb and an .rpm under target/release/bundle/.
+bundle: deps-app
+	npx --yes @tauri-apps/cli@^2 build --bundles deb,rpm

@@ -1,0 +1,282 @@
+//! `arshif`: the command-line front end over the same engine and archive as the desktop app.
+//!
+//! Exit codes: 0 success; 1 the command ran but something failed (a file did not import, an id
+//! does not exist); 2 bad usage or a bad query.
+mod output;
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use arshif_engine::search::SearchQuery;
+use arshif_engine::{Archive, Error, ImportOptions};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "arshif",
+    version,
+    about = "أرشيف — a news archive that understands Arabic"
+)]
+struct Cli {
+    /// The archive file. Defaults to the desktop app's own archive.
+    #[arg(long, global = true, env = "ARSHIF_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files and folders (folders are walked for supported files) and print the report.
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the archive.
+    Search {
+        /// The query, e.g. `الأمن -إسبانيا tag:أمن from:2022`.
+        #[arg(required_unless_present = "queries", conflicts_with = "queries")]
+        query: Option<String>,
+        /// Run every line of FILE as a query; prints one JSON line of results per query.
+        #[arg(long, value_name = "FILE", requires = "json")]
+        queries: Option<PathBuf>,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one article.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Manage tags.
+    Tag {
+        #[command(subcommand)]
+        action: TagAction,
+    },
+    /// Print the analyzer's index terms for TEXT, one per line.
+    Analyze { text: String },
+    /// Archive figures.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TagAction {
+    /// Tag articles.
+    Add {
+        tag: String,
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Untag articles.
+    Remove {
+        tag: String,
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// List tags with their article counts.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename a tag (and the tags below it in its path).
+    Rename { old: String, new: String },
+    /// Move every article of FROM to INTO and delete FROM.
+    Merge { from: String, into: String },
+}
+
+/// A failure with the exit code it deserves.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        let code = match error {
+            Error::InvalidInput(_) | Error::BadQuery(_) => 2,
+            _ => 1,
+        };
+        Failure {
+            code,
+            message: format!("{error} [{}]", error.code()),
+        }
+    }
+}
+
+fn open(db: Option<PathBuf>) -> Result<Archive, Failure> {
+    let path = db
+        .or_else(arshif_engine::paths::default_archive_path)
+        .ok_or(Failure {
+            code: 2,
+            message: "no archive path: pass --db PATH or set ARSHIF_DB".into(),
+        })?;
+    Ok(Archive::open(path)?)
+}
+
+fn json_line(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string(value).map_err(|e| Failure {
+        code: 1,
+        message: format!("cannot write JSON: {e}"),
+    })?;
+    println!("{text}");
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
+    match cli.command {
+        Command::Analyze { text } => {
+            for token in arshif_engine::analysis::tokenize(&text) {
+                println!("{}", token.normalized);
+            }
+            Ok(0)
+        }
+        Command::Import { paths, json } => {
+            let mut archive = open(cli.db)?;
+            let show_progress = !json && std::io::stderr().is_terminal();
+            let mut progress = |p: &arshif_engine::ImportProgress| {
+                if show_progress {
+                    eprint!("\r\x1b[2K[{}/{}] {}", p.done, p.total, p.current_file);
+                }
+            };
+            let report =
+                archive.import_paths(&paths, &ImportOptions::default(), &mut progress, None)?;
+            if show_progress {
+                eprintln!();
+            }
+            if json {
+                json_line(&report)?;
+            } else {
+                output::print_report(&report);
+            }
+            Ok(if report.failed.is_empty() { 0 } else { 1 })
+        }
+        Command::Search {
+            query,
+            queries,
+            limit,
+            json,
+        } => {
+            let archive = open(cli.db)?;
+            let run_one = |text: String| -> Result<_, Failure> {
+                let query = SearchQuery {
+                    text,
+                    limit,
+                    ..SearchQuery::default()
+                };
+                Ok(archive.search(&query)?)
+            };
+            match (query, queries) {
+                (_, Some(file)) => {
+                    let reader = std::fs::File::open(&file)
+                        .map(std::io::BufReader::new)
+                        .map_err(|e| Failure {
+                            code: 2,
+                            message: format!("cannot read {}: {e}", file.display()),
+                        })?;
+                    for line in reader.lines() {
+                        let line = line.map_err(|e| Failure {
+                            code: 1,
+                            message: e.to_string(),
+                        })?;
+                        // A bad query yields an error object on its line; the batch goes on.
+                        match run_one(line) {
+                            Ok(page) => json_line(&output::json_hits(&page.items))?,
+                            Err(failure) => {
+                                json_line(&serde_json::json!({ "error": failure.message }))?
+                            }
+                        }
+                    }
+                    Ok(0)
+                }
+                (Some(text), None) => {
+                    let page = run_one(text)?;
+                    if json {
+                        json_line(&output::json_hits(&page.items))?;
+                    } else {
+                        output::print_hits(&page, std::io::stdout().is_terminal());
+                    }
+                    Ok(0)
+                }
+                (None, None) => Err(Failure {
+                    code: 2,
+                    message: "give a QUERY or --queries FILE".into(),
+                }),
+            }
+        }
+        Command::Show { id, json } => {
+            let archive = open(cli.db)?;
+            let article = archive.article(id)?;
+            if json {
+                json_line(&article)?;
+            } else {
+                output::print_article(&article);
+            }
+            Ok(0)
+        }
+        Command::Tag { action } => {
+            let mut archive = open(cli.db)?;
+            match action {
+                TagAction::Add { tag, ids } => {
+                    let n = archive.tag_articles(&tag, &ids)?;
+                    println!("tagged {n} article(s) with \"{tag}\"");
+                }
+                TagAction::Remove { tag, ids } => {
+                    let n = archive.untag_articles(&tag, &ids)?;
+                    println!("removed \"{tag}\" from {n} article(s)");
+                }
+                TagAction::List { json } => {
+                    let tags = archive.tags()?;
+                    if json {
+                        json_line(&tags)?;
+                    } else {
+                        for tag in tags {
+                            println!("{}\t{}", tag.count, tag.name);
+                        }
+                    }
+                }
+                TagAction::Rename { old, new } => {
+                    archive.rename_tag(&old, &new)?;
+                    println!("renamed \"{old}\" to \"{new}\"");
+                }
+                TagAction::Merge { from, into } => {
+                    archive.merge_tags(&from, &into)?;
+                    println!("merged \"{from}\" into \"{into}\"");
+                }
+            }
+            Ok(0)
+        }
+        Command::Stats { json } => {
+            let stats = open(cli.db)?.stats()?;
+            if json {
+                json_line(&stats)?;
+            } else {
+                println!(
+                    "articles\t{}\ntags\t{}\npublications\t{}",
+                    stats.articles, stats.tags, stats.publications
+                );
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            let _ = std::io::stdout().flush();
+            eprintln!("arshif: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! The connection: opening an archive file, per-connection settings and schema migrations.
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+
+/// The schema migrations, in order. Entry `i` upgrades `user_version` i to i + 1. Append only:
+/// an archive in a user's hands has run every shipped entry exactly once.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// `PRAGMA application_id` of an Arshif archive ('ARSH').
+const APPLICATION_ID: i64 = 0x4152_5348;
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Opens (creating if needed) the archive at `path` and brings its schema up to date.
+pub fn open(path: &Path) -> Result<Connection> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags)?;
+    prepare(conn, Some(path))
+}
+
+/// An archive that lives only in memory, for tests and previews.
+pub fn open_in_memory() -> Result<Connection> {
+    prepare(Connection::open_in_memory()?, None)
+}
+
+fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
+    let not_an_archive = || Error::NotAnArchive {
+        path: path.map(Path::to_path_buf).unwrap_or_default(),
+    };
+    // The first read of a file that is not SQLite fails here with NOTADB; say what it means.
+    configure(&conn).map_err(|error| match error {
+        Error::Database(ref e)
+            if e.sqlite_error_code() == Some(rusqlite::ffi::ErrorCode::NotADatabase) =>
+        {
+            not_an_archive()
+        }
+        other => other,
+    })?;
+    let version: u32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    let application_id: i64 = conn.query_row("PRAGMA application_id", [], |row| row.get(0))?;
+    let has_tables: bool = conn.query_row("SELECT count(*) > 0 FROM sqlite_master", [], |row| {
+        row.get(0)
+    })?;
+    if application_id != APPLICATION_ID && (version != 0 || has_tables) {
+        return Err(not_an_archive());
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::NewerDatabase {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    migrate(&mut conn, version)?;
+    Ok(conn)
+}
+
+/// Settings that belong to every connection rather than to the schema, so they live here and not
+/// in a migration.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // journal_mode answers with a row; an in-memory database answers "memory", which is fine.
+    conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection, from: u32) -> Result<()> {
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as u32 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_archive_is_at_current_version_with_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("a.db")).unwrap();
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        let sync: i64 = conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(sync, 1, "NORMAL");
+    }
+
+    #[test]
+    fn reopening_runs_no_migration_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        drop(open(&path).unwrap());
+        let conn = open(&path).unwrap();
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'articles'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 1);
+    }
+
+    #[test]
+    fn newer_archive_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.db");
+        let conn = open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        drop(conn);
+        let error = open(&path).unwrap_err();
+        assert_eq!(error.code(), "newer_database", "{error}");
+    }
+
+    #[test]
+    fn foreign_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = dir.path().join("notes.db");
+        std::fs::write(
+            &text,
+            "this is a text file, not a database, but long enough".repeat(40),
+        )
+        .unwrap();
+        assert_eq!(open(&text).unwrap_err().code(), "not_an_archive");
+
+        let other = dir.path().join("other.db");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE t(x)")
+            .unwrap();
+        assert_eq!(open(&other).unwrap_err().code(), "not_an_archive");
+        // The foreign database is left exactly as it was.
+        let count: i64 = Connection::open(&other)
+            .unwrap()
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, 1);
+    }
+}

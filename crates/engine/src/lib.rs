@@ -1,0 +1,65 @@
+//! The Arshif archive engine: one SQLite file per archive, holding articles with their original
+//! files, tags and a full-text index, plus the importers and search that fill and read it.
+//!
+//! Both front ends (the desktop shell and the `arshif` command-line tool) are thin layers over
+//! [`Archive`]. Nothing in this crate knows about Tauri, GTK or WebKit.
+
+pub mod analysis;
+mod articles;
+mod clock;
+mod db;
+mod error;
+pub mod import;
+mod keys;
+mod model;
+pub mod paths;
+mod publications;
+pub mod search;
+mod stats;
+mod tags;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use db::SCHEMA_VERSION;
+pub use error::{Error, Result};
+pub use import::{ImportFailure, ImportOptions, ImportProgress, ImportReport};
+pub use model::{
+    Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Page, Provenance, SortBy,
+    Stats, TagCount, TagRef,
+};
+pub use search::{SearchHit, SearchQuery};
+
+/// An open archive. Cheap to keep open for the life of the program; not shared between threads
+/// (wrap it in a mutex, as the desktop shell does: SQLite serializes writers anyway).
+pub struct Archive {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Archive {
+    /// Opens the archive at `path`, creating it and its folder on first use and upgrading an
+    /// older schema. An archive from a newer Arshif, or a file that is not an archive, is refused
+    /// untouched.
+    pub fn open(path: impl AsRef<Path>) -> Result<Archive> {
+        let path = path.as_ref();
+        Ok(Archive {
+            conn: db::open(path)?,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// An archive held in memory only.
+    pub fn open_in_memory() -> Result<Archive> {
+        Ok(Archive {
+            conn: db::open_in_memory()?,
+            path: None,
+        })
+    }
+
+    /// Where the archive lives, if it is a file.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+}

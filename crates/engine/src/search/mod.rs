@@ -1,0 +1,362 @@
+//! Search: the one entry point that turns a [`SearchQuery`] into parameterized SQL.
+//!
+//! The query text goes through our parser ([`query::parse`]); only the quoted FTS5 expression it
+//! builds and bound parameters reach SQLite.
+pub mod query;
+
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+
+use crate::articles::{summary_from_row, SUMMARY_COLUMNS, SUMMARY_JOINS};
+use crate::error::{Error, Result};
+use crate::keys::name_key;
+use crate::model::{ArticleSummary, Page};
+use crate::Archive;
+
+/// Marks the start of a highlighted word in [`SearchHit::snippet`] (a private-use character,
+/// which never occurs in news text, so the UI can split on it without parsing HTML).
+pub const HIGHLIGHT_START: char = '\u{E000}';
+/// Marks the end of a highlighted word.
+pub const HIGHLIGHT_END: char = '\u{E001}';
+
+/// bm25 column weights: a word in the title counts ten times a word in the body.
+const TITLE_WEIGHT: f64 = 10.0;
+const BODY_WEIGHT: f64 = 1.0;
+/// Words of context in a snippet.
+const SNIPPET_WORDS: u32 = 24;
+const MAX_LIMIT: u32 = 500;
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SearchSort {
+    /// Best match first (newest first when the query has no words).
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// One search: the text as the user typed it plus paging.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchQuery {
+    /// In the query language of [`query`].
+    pub text: String,
+    pub offset: u32,
+    /// At most 500.
+    pub limit: u32,
+    pub sort: SearchSort,
+}
+
+impl Default for SearchQuery {
+    fn default() -> Self {
+        SearchQuery {
+            text: String::new(),
+            offset: 0,
+            limit: 50,
+            sort: SearchSort::Relevance,
+        }
+    }
+}
+
+/// A found article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    /// Original text around the match; matched words sit between [`HIGHLIGHT_START`] and
+    /// [`HIGHLIGHT_END`].
+    pub snippet: String,
+    /// Higher is better.
+    pub score: f64,
+    /// The path the article was imported from.
+    pub source_file: Option<String>,
+}
+
+/// SQL conditions on `a` (articles) and their parameters, built from the parsed filters.
+#[derive(Default)]
+struct Conditions {
+    sql: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Conditions {
+    fn push(&mut self, sql: &str, params: impl IntoIterator<Item = Value>) {
+        self.sql.push(sql.to_string());
+        self.params.extend(params);
+    }
+
+    fn where_clause(&self) -> String {
+        if self.sql.is_empty() {
+            "1".to_string()
+        } else {
+            self.sql.join(" AND ")
+        }
+    }
+}
+
+fn like_escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+fn conditions(parsed: &query::ParsedQuery) -> Conditions {
+    let mut c = Conditions::default();
+    for tag in &parsed.tags {
+        // A tag matches itself and every tag below it in the path.
+        let key = name_key(tag);
+        c.push(
+            "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                WHERE t.key = ? OR t.key LIKE ? ESCAPE '\\')",
+            [
+                Value::Text(key.clone()),
+                Value::Text(format!("{}/%", like_escape(&key))),
+            ],
+        );
+    }
+    for publication in &parsed.publications {
+        let key = name_key(publication);
+        c.push(
+            "a.publication_id IN (SELECT id FROM publications WHERE key = ?
+                UNION SELECT publication_id FROM publication_aliases WHERE key = ?)",
+            [Value::Text(key.clone()), Value::Text(key)],
+        );
+    }
+    if !parsed.languages.is_empty() {
+        let alternatives =
+            vec!["(a.language = ? OR a.language LIKE ? ESCAPE '\\')"; parsed.languages.len()];
+        let params = parsed.languages.iter().flat_map(|lang| {
+            [
+                Value::Text(lang.clone()),
+                Value::Text(format!("{}-%", like_escape(lang))),
+            ]
+        });
+        c.push(&format!("({})", alternatives.join(" OR ")), params);
+    }
+    if let Some(from) = &parsed.from {
+        c.push("a.published_date >= ?", [Value::Text(from.clone())]);
+    }
+    if let Some(to) = &parsed.to {
+        c.push("a.published_date <= ?", [Value::Text(to.clone())]);
+    }
+    if !parsed.excluded.is_empty() {
+        c.push(
+            "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+            [Value::Text(
+                query::fts_expression(
+                    &parsed
+                        .excluded
+                        .iter()
+                        .map(|t| vec![t.clone()])
+                        .collect::<Vec<_>>(),
+                )
+                .replace(" AND ", " OR "),
+            )],
+        );
+    }
+    c
+}
+
+impl Archive {
+    /// Runs a search. Any text is accepted; only a malformed date filter is refused
+    /// (`bad_query`), with a message saying what to write instead.
+    pub fn search(&self, search: &SearchQuery) -> Result<Page<SearchHit>> {
+        let parsed = query::parse(&search.text).map_err(Error::BadQuery)?;
+        let limit = search.limit.min(MAX_LIMIT);
+        let mut filters = conditions(&parsed);
+        let date_order =
+            |dir: &str| format!("a.published_date IS NULL, a.published_date {dir}, a.id {dir}");
+        let (from, select_extra, order) = if parsed.has_text() {
+            filters.sql.insert(0, "articles_fts MATCH ?".into());
+            filters
+                .params
+                .insert(0, Value::Text(query::fts_expression(&parsed.required)));
+            let order = match search.sort {
+                SearchSort::Relevance => "rank, a.id".to_string(),
+                SearchSort::Newest => date_order("DESC"),
+                SearchSort::Oldest => date_order("ASC"),
+            };
+            (
+                format!(
+                    "articles_fts JOIN articles a ON a.id = articles_fts.rowid {SUMMARY_JOINS}"
+                ),
+                format!(
+                    "snippet(articles_fts, -1, char({}), char({}), '…', {SNIPPET_WORDS}),
+                     -bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})",
+                    HIGHLIGHT_START as u32, HIGHLIGHT_END as u32
+                ),
+                order,
+            )
+        } else {
+            let order = match search.sort {
+                SearchSort::Oldest => date_order("ASC"),
+                SearchSort::Relevance | SearchSort::Newest => date_order("DESC"),
+            };
+            // No words: the filtered library, with the opening of each body as its snippet.
+            (
+                format!("articles a {SUMMARY_JOINS}"),
+                "substr(a.body, 1, 240), 0.0".to_string(),
+                order,
+            )
+        };
+        let where_clause = filters.where_clause();
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, {select_extra},
+                (SELECT file_path FROM provenance WHERE article_id = a.id)
+             FROM {from} WHERE {where_clause} ORDER BY {order} LIMIT {limit} OFFSET {}",
+            search.offset
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let items = stmt
+            .query_map(params_from_iter(filters.params.iter()), |row| {
+                Ok(SearchHit {
+                    summary: summary_from_row(row)?,
+                    snippet: row.get(8)?,
+                    score: row.get(9)?,
+                    source_file: row.get(10)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let total = self.conn.query_row(
+            &format!("SELECT count(*) FROM {from} WHERE {where_clause}"),
+            params_from_iter(filters.params.iter()),
+            |row| row.get(0),
+        )?;
+        Ok(Page { total, items })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NewArticle;
+
+    fn archive() -> Archive {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let articles = [
+            (
+                "زيارة مدير الشرطة الإسبانية للرباط",
+                "استقبل المدير العام للأمن الوطني وفدا إسبانيا",
+                "2022-08-10",
+                "أمن/تعاون دولي",
+                "جريدة أصوات",
+                "ar-MA",
+            ),
+            (
+                "الأمن في مدريد",
+                "تعاون أمني بين البلدين في مجال الهجرة",
+                "2021-03-01",
+                "أمن",
+                "هسبريس",
+                "ar",
+            ),
+            (
+                "Santé publique au Maroc",
+                "La campagne de vaccination continue à Rabat",
+                "2020-01-05",
+                "صحة",
+                "Le Matin",
+                "fr",
+            ),
+        ];
+        for (title, body, date, tag, publication, lang) in articles {
+            archive
+                .add_article(&NewArticle {
+                    title: title.into(),
+                    body: body.into(),
+                    date: Some(date.into()),
+                    tags: vec![tag.into()],
+                    publication: Some(publication.into()),
+                    language: Some(lang.into()),
+                    ..NewArticle::default()
+                })
+                .unwrap();
+        }
+        archive
+    }
+
+    fn titles(archive: &Archive, text: &str) -> Vec<String> {
+        let query = SearchQuery {
+            text: text.into(),
+            ..SearchQuery::default()
+        };
+        let page = archive
+            .search(&query)
+            .unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(page.total as usize, page.items.len(), "{text}");
+        page.items
+            .into_iter()
+            .map(|hit| hit.summary.title)
+            .collect()
+    }
+
+    #[test]
+    fn finds_by_words_and_filters() {
+        let archive = archive();
+        let cases: &[(&str, &[&str])] = &[
+            ("الشرطة", &["زيارة مدير الشرطة الإسبانية للرباط"]),
+            (
+                "tag:أمن",
+                &["زيارة مدير الشرطة الإسبانية للرباط", "الأمن في مدريد"],
+            ),
+            (
+                "وسم:\"أمن/تعاون دولي\"",
+                &["زيارة مدير الشرطة الإسبانية للرباط"],
+            ),
+            ("تعاون -الهجرة", &[]),
+            // Both match once; the title match ranks first.
+            (
+                "مدريد OR الشرطة",
+                &["الأمن في مدريد", "زيارة مدير الشرطة الإسبانية للرباط"],
+            ),
+            ("sante", &["Santé publique au Maroc"]),
+            ("vaccin*", &["Santé publique au Maroc"]),
+            ("lang:ar from:2022", &["زيارة مدير الشرطة الإسبانية للرباط"]),
+            ("جريدة:هسبريس", &["الأمن في مدريد"]),
+            (
+                "\"",
+                &[
+                    "زيارة مدير الشرطة الإسبانية للرباط",
+                    "الأمن في مدريد",
+                    "Santé publique au Maroc",
+                ],
+            ),
+            ("NEAR( ) OR AND", &[]),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(titles(&archive, query), *expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn title_matches_rank_first_and_snippets_mark_words() {
+        let archive = archive();
+        let page = archive
+            .search(&SearchQuery {
+                text: "الأمن".into(),
+                ..SearchQuery::default()
+            })
+            .unwrap();
+        assert_eq!(page.items[0].summary.title, "الأمن في مدريد");
+        assert!(
+            page.items[0].snippet.contains("\u{E000}الأمن\u{E001}"),
+            "{}",
+            page.items[0].snippet
+        );
+    }
+
+    #[test]
+    fn bad_date_filter_is_a_bad_query() {
+        let archive = archive();
+        let error = archive
+            .search(&SearchQuery {
+                text: "from:yesterday".into(),
+                ..SearchQuery::default()
+            })
+            .unwrap_err();
+        assert_eq!(error.code(), "bad_query");
+    }
+}

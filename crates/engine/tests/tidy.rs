@@ -1,0 +1,119 @@
+//! Mechanical checks of the architecture invariants (ARCHITECTURE.md).
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `Cargo.lock` as name → dependency names (versions dropped: enough to walk the graph).
+fn lock_graph() -> BTreeMap<String, Vec<String>> {
+    let lock = std::fs::read_to_string(repo().join("Cargo.lock")).expect("Cargo.lock");
+    let mut graph: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut current = String::new();
+    let mut in_deps = false;
+    for line in lock.lines() {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix("name = ") {
+            current = name.trim_matches('"').to_string();
+            graph.entry(current.clone()).or_default();
+        } else if line.starts_with("dependencies = [") {
+            in_deps = true;
+        } else if in_deps && line == "]" {
+            in_deps = false;
+        } else if in_deps {
+            let dep = line
+                .trim_matches(|c| c == '"' || c == ',')
+                .split(' ')
+                .next()
+                .unwrap_or("");
+            graph
+                .entry(current.clone())
+                .or_default()
+                .push(dep.to_string());
+        }
+    }
+    graph
+}
+
+fn reachable(graph: &BTreeMap<String, Vec<String>>, root: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![root.to_string()];
+    while let Some(name) = stack.pop() {
+        if seen.insert(name.clone()) {
+            stack.extend(graph.get(&name).into_iter().flatten().cloned());
+        }
+    }
+    seen
+}
+
+#[test]
+fn engine_and_cli_have_no_desktop_dependencies() {
+    let graph = lock_graph();
+    assert!(
+        graph.contains_key("tauri"),
+        "the lock file should know the shell's tauri"
+    );
+    for root in ["arshif-engine", "arshif-cli"] {
+        let forbidden: Vec<String> = reachable(&graph, root)
+            .into_iter()
+            .filter(|name| {
+                [
+                    "tauri",
+                    "wry",
+                    "tao",
+                    "gtk",
+                    "webkit",
+                    "gdk",
+                    "javascriptcore",
+                    "soup",
+                ]
+                .iter()
+                .any(|bad| name.starts_with(bad))
+            })
+            .collect();
+        assert!(forbidden.is_empty(), "{root} depends on {forbidden:?}");
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_module_says_what_it_owns() {
+    let mut files = Vec::new();
+    for dir in ["crates/engine/src", "crates/cli/src", "src-tauri"] {
+        rust_files(&repo().join(dir), &mut files);
+    }
+    let exempt = ["main.rs", "build.rs"];
+    let undocumented: Vec<String> = files
+        .iter()
+        .filter(|f| !exempt.iter().any(|e| f.ends_with(e)) || f.ends_with("crates/cli/src/main.rs"))
+        .filter(|f| !std::fs::read_to_string(f).unwrap().starts_with("//!"))
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "modules without a //! line: {undocumented:?}"
+    );
+}
+
+#[test]
+fn only_the_shell_uses_tauri() {
+    let mut files = Vec::new();
+    for dir in ["crates/engine/src", "crates/cli/src"] {
+        rust_files(&repo().join(dir), &mut files);
+    }
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(!text.contains("use tauri"), "{} uses tauri", file.display());
+    }
+}

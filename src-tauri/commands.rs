@@ -1,0 +1,182 @@
+//! Tauri commands: each pulls the state, calls one engine function off the main thread and
+//! converts the error. No logic lives here.
+use std::path::PathBuf;
+
+use arshif_engine::search::{SearchHit, SearchQuery, SearchSort};
+use arshif_engine::{
+    Article, ArticleSummary, ArticleUpdate, ImportOptions, ImportProgress, ImportReport,
+    ListParams, Page, Stats, TagCount,
+};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, Runtime, State};
+
+use crate::error::CommandError;
+use crate::state::AppState;
+
+type CommandResult<T> = Result<T, CommandError>;
+
+#[tauri::command]
+pub async fn list_articles(
+    state: State<'_, AppState>,
+    params: ListParams,
+) -> CommandResult<Page<ArticleSummary>> {
+    state
+        .with_archive(move |a| Ok(a.list_articles(&params)?))
+        .await
+}
+
+/// A search from the search box.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SearchParams {
+    /// The text as typed, in the query language.
+    pub query: String,
+    pub offset: u32,
+    pub limit: u32,
+    pub sort: SearchSort,
+}
+
+impl Default for SearchParams {
+    fn default() -> Self {
+        let defaults = SearchQuery::default();
+        SearchParams {
+            query: String::new(),
+            offset: 0,
+            limit: defaults.limit,
+            sort: defaults.sort,
+        }
+    }
+}
+
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    params: SearchParams,
+) -> CommandResult<Page<SearchHit>> {
+    let query = SearchQuery {
+        text: params.query,
+        offset: params.offset,
+        limit: params.limit,
+        sort: params.sort,
+    };
+    state.with_archive(move |a| Ok(a.search(&query)?)).await
+}
+
+#[tauri::command]
+pub async fn get_article(state: State<'_, AppState>, id: i64) -> CommandResult<Article> {
+    state.with_archive(move |a| Ok(a.article(id)?)).await
+}
+
+#[tauri::command]
+pub async fn update_article(
+    state: State<'_, AppState>,
+    id: i64,
+    update: ArticleUpdate,
+) -> CommandResult<Article> {
+    state
+        .with_archive(move |a| Ok(a.update_article(id, &update)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_articles(state: State<'_, AppState>, ids: Vec<i64>) -> CommandResult<u64> {
+    state
+        .with_archive(move |a| Ok(a.delete_articles(&ids)?))
+        .await
+}
+
+/// Imports the paths the user chose in the open dialog or dropped on the window; the dialog lives
+/// in the UI, so this command (and the end-to-end tests) deal only in paths. Progress goes to the
+/// window as `import-progress` events.
+#[tauri::command]
+pub async fn import_files<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    paths: Vec<PathBuf>,
+) -> CommandResult<ImportReport> {
+    state
+        .with_archive(move |archive| {
+            let mut progress = |p: &ImportProgress| {
+                // A closed window cannot hear progress; the import itself goes on.
+                let _ = app.emit("import-progress", p);
+            };
+            Ok(archive.import_paths(&paths, &ImportOptions::default(), &mut progress, None)?)
+        })
+        .await
+}
+
+/// A tag and the articles it applies to.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TagParams {
+    pub tag: String,
+    pub ids: Vec<i64>,
+}
+
+#[tauri::command]
+pub async fn tag_articles(state: State<'_, AppState>, params: TagParams) -> CommandResult<u64> {
+    state
+        .with_archive(move |a| Ok(a.tag_articles(&params.tag, &params.ids)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn untag_articles(state: State<'_, AppState>, params: TagParams) -> CommandResult<u64> {
+    state
+        .with_archive(move |a| Ok(a.untag_articles(&params.tag, &params.ids)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_tags(state: State<'_, AppState>) -> CommandResult<Vec<TagCount>> {
+    state.with_archive(|a| Ok(a.tags()?)).await
+}
+
+#[tauri::command]
+pub async fn rename_tag(state: State<'_, AppState>, old: String, new: String) -> CommandResult<()> {
+    state
+        .with_archive(move |a| Ok(a.rename_tag(&old, &new)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn merge_tags(
+    state: State<'_, AppState>,
+    from: String,
+    into: String,
+) -> CommandResult<()> {
+    state
+        .with_archive(move |a| Ok(a.merge_tags(&from, &into)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_tag_colour(
+    state: State<'_, AppState>,
+    tag: String,
+    colour: Option<String>,
+) -> CommandResult<()> {
+    state
+        .with_archive(move |a| Ok(a.set_tag_colour(&tag, colour.as_deref())?))
+        .await
+}
+
+#[tauri::command]
+pub async fn stats(state: State<'_, AppState>) -> CommandResult<Stats> {
+    state.with_archive(|a| Ok(a.stats()?)).await
+}
+
+/// What the settings screen shows about the installation.
+#[derive(Debug, Serialize)]
+pub struct AppInfo {
+    pub version: &'static str,
+    pub db_path: String,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        db_path: state.db_path.display().to_string(),
+    }
+}

@@ -1,0 +1,101 @@
+//! Command-level tests: the real command layer over IPC on Tauri's mock runtime (no display).
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindowBuilder;
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    _app: tauri::App<tauri::test::MockRuntime>,
+    webview: tauri::WebviewWindow<tauri::test::MockRuntime>,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    // Each test process has one environment; every test sets the same variable to its own
+    // archive before building, and tests in this module run one app at a time.
+    std::env::set_var("ARSHIF_DB", dir.path().join("archive.arshif"));
+    let app = crate::builder::<tauri::test::MockRuntime>()
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Harness {
+        _dir: dir,
+        _app: app,
+        webview,
+    }
+}
+
+fn invoke(h: &Harness, cmd: &str, body: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Json(body),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(&h.webview, request).map(|r| r.deserialize::<Value>().unwrap())
+}
+
+fn fixture(path: &str) -> String {
+    format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn commands_import_list_tag_and_report_errors() {
+    let _guard = crate::tests::SERIAL
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    let h = harness();
+    assert_eq!(
+        invoke(&h, "stats", json!({})).unwrap(),
+        json!({"articles": 0, "tags": 0, "publications": 0, "original_bytes": 0})
+    );
+
+    let report = invoke(
+        &h,
+        "import_files",
+        json!({"paths": [fixture("txt/sample-article.txt"), fixture("bad/photo-renamed.txt")]}),
+    )
+    .unwrap();
+    assert_eq!(report["imported"], 1);
+    assert_eq!(report["failed"][0]["code"], "binary_file");
+    let id = report["imported_ids"][0].clone();
+
+    let page = invoke(&h, "list_articles", json!({"params": {"limit": 10}})).unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["items"][0]["publication"], "جريدة أصوات");
+
+    let tagged = invoke(
+        &h,
+        "tag_articles",
+        json!({"params": {"tag": "أمن", "ids": [id]}}),
+    );
+    assert_eq!(tagged.unwrap(), 1);
+    let article = invoke(&h, "get_article", json!({"id": id})).unwrap();
+    assert_eq!(article["tags"][0]["name"], "أمن");
+    assert_eq!(article["date"], "2022-08-10");
+
+    let hits = invoke(&h, "search", json!({"params": {"query": "وسم:أمن"}})).unwrap();
+    assert_eq!(hits["total"], 1);
+
+    // Errors arrive as {code, message}, never as raw SQLite text.
+    let missing = invoke(&h, "get_article", json!({"id": 999})).unwrap_err();
+    assert_eq!(missing["code"], "not_found");
+    let bad_query = invoke(&h, "search", json!({"params": {"query": "من:أمس"}})).unwrap_err();
+    assert_eq!(bad_query["code"], "bad_query");
+    let bad_tag = invoke(
+        &h,
+        "tag_articles",
+        json!({"params": {"tag": " / ", "ids": [id]}}),
+    );
+    assert_eq!(bad_tag.unwrap_err()["code"], "invalid_input");
+}
+
+/// Serializes tests that set the process-wide `ARSHIF_DB`.
+pub static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());

@@ -1,0 +1,258 @@
+// The only module that talks to the Rust side. Every call looks up
+// `window.__TAURI__` when it runs, not when this module loads: end-to-end tests
+// replace `window.__TAURI__.dialog.open` after the page has started, and the
+// runtime object may also be injected after the first module evaluates.
+
+/**
+ * @typedef {{ code: string, message: string }} ApiError
+ *   What every failed command rejects with. `message` is for developers only.
+ */
+
+/**
+ * @typedef {Object} ArticleSummary
+ * @property {number} id
+ * @property {string} title
+ * @property {string|null} publication
+ * @property {string|null} date        ISO `YYYY-MM-DD`.
+ * @property {string|null} date_text   The date line as printed.
+ * @property {string|null} language    BCP 47, e.g. `ar-MA`.
+ * @property {string[]} tags
+ * @property {string} imported_at      RFC 3339, UTC.
+ */
+
+/**
+ * @typedef {ArticleSummary & { snippet: string, score: number }} SearchHit
+ *   `snippet` marks highlighted runs between U+E000 and U+E001.
+ */
+
+/**
+ * @template T
+ * @typedef {{ total: number, items: T[] }} Page
+ */
+
+/**
+ * @typedef {Object} Provenance
+ * @property {string} file_name
+ * @property {string} file_path
+ * @property {string} sha256
+ * @property {number} size
+ * @property {string} encoding
+ * @property {string} importer
+ * @property {string} boilerplate_removed
+ */
+
+/**
+ * @typedef {Object} Article
+ * @property {number} id
+ * @property {string} title
+ * @property {string} body
+ * @property {string|null} publication
+ * @property {string[]} authors
+ * @property {string|null} section
+ * @property {string|null} page
+ * @property {string|null} url
+ * @property {string|null} language
+ * @property {string|null} date
+ * @property {string|null} date_text
+ * @property {string|null} hijri_date
+ * @property {string} notes
+ * @property {{ name: string, colour: string|null }[]} tags
+ * @property {string} imported_at
+ * @property {string} modified_at
+ * @property {Provenance|null} provenance
+ */
+
+/**
+ * @typedef {Object} ImportReport
+ * @property {number} imported
+ * @property {number} duplicates
+ * @property {{ file: string, code: string, reason: string }[]} failed
+ * @property {number[]} imported_ids
+ * @property {{ file: string, existing_id: number, kind: 'same_file'|'same_text' }[]} duplicate_files
+ */
+
+/** @typedef {{ name: string, colour: string|null, count: number }} TagCount */
+/** @typedef {{ articles: number, tags: number, publications: number }} Stats */
+/** @typedef {{ version: string, db_path: string }} AppInfo */
+/** @typedef {'imported'|'date'|'title'} SortKey */
+
+/**
+ * The Tauri global, looked up now.
+ * @returns {any}
+ */
+function runtime() {
+  const tauri = /** @type {any} */ (window).__TAURI__;
+  if (!tauri || !tauri.core || typeof tauri.core.invoke !== 'function') {
+    throw /** @type {ApiError} */ ({ code: 'internal', message: 'The Tauri runtime is not available.' });
+  }
+  return tauri;
+}
+
+/**
+ * Turns whatever a command rejected with into an {@link ApiError}.
+ * @param {unknown} error
+ * @returns {ApiError}
+ */
+export function toApiError(error) {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const e = /** @type {{ code: unknown, message?: unknown }} */ (error);
+    return { code: String(e.code), message: String(e.message ?? '') };
+  }
+  if (error instanceof Error) return { code: 'internal', message: error.message };
+  return { code: 'internal', message: String(error) };
+}
+
+/**
+ * Calls one command and normalises its error.
+ * @template T
+ * @param {string} command
+ * @param {Object<string, unknown>} [args]
+ * @returns {Promise<T>}
+ */
+async function call(command, args) {
+  try {
+    return await runtime().core.invoke(command, args);
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
+/**
+ * One page of the library.
+ * @param {{ offset: number, limit: number, sort: SortKey, descending: boolean }} params
+ * @returns {Promise<Page<ArticleSummary>>}
+ */
+export function listArticles(params) {
+  return call('list_articles', { params });
+}
+
+/**
+ * One page of search results. Never call with an empty query: that is the library list.
+ * @param {{ query: string, offset: number, limit: number }} params
+ * @returns {Promise<Page<SearchHit>>}
+ */
+export function search(params) {
+  return call('search', { params });
+}
+
+/**
+ * @param {number} id
+ * @returns {Promise<Article>}
+ */
+export function getArticle(id) {
+  return call('get_article', { id });
+}
+
+/**
+ * @param {string[]} paths
+ * @returns {Promise<ImportReport>}
+ */
+export function importFiles(paths) {
+  return call('import_files', { paths });
+}
+
+/**
+ * @param {string} tag
+ * @param {number[]} ids
+ * @returns {Promise<number>} How many articles changed.
+ */
+export function tagArticles(tag, ids) {
+  return call('tag_articles', { params: { tag, ids } });
+}
+
+/**
+ * @param {string} tag
+ * @param {number[]} ids
+ * @returns {Promise<number>} How many articles changed.
+ */
+export function untagArticles(tag, ids) {
+  return call('untag_articles', { params: { tag, ids } });
+}
+
+/** @returns {Promise<TagCount[]>} */
+export function listTags() {
+  return call('list_tags');
+}
+
+/** @returns {Promise<Stats>} */
+export function stats() {
+  return call('stats');
+}
+
+/**
+ * @param {number[]} ids
+ * @returns {Promise<number>} How many articles were deleted.
+ */
+export function deleteArticles(ids) {
+  return call('delete_articles', { ids });
+}
+
+/** @returns {Promise<AppInfo>} */
+export function appInfo() {
+  return call('app_info');
+}
+
+/**
+ * Opens the native file picker. Looked up on every click so tests can replace
+ * `window.__TAURI__.dialog.open`.
+ * @param {{ title: string, textFiles: string, allFiles: string }} labels Translated texts.
+ * @returns {Promise<string[]>} The chosen paths; empty when the user cancelled.
+ */
+export async function pickFiles(labels) {
+  let result;
+  try {
+    // Looked up here, at call time, on purpose (see pickFiles' doc comment).
+    // @ts-ignore: the Tauri global is injected by the runtime.
+    result = await window.__TAURI__.dialog.open({
+      multiple: true,
+      directory: false,
+      title: labels.title,
+      filters: [
+        { name: labels.textFiles, extensions: ['txt'] },
+        { name: labels.allFiles, extensions: ['*'] },
+      ],
+    });
+  } catch (error) {
+    throw toApiError(error);
+  }
+  if (result === null || result === undefined) return [];
+  const list = Array.isArray(result) ? result : [result];
+  // The dialog plugin returns plain strings; older shapes wrapped them in { path }.
+  return list
+    .map((entry) => (typeof entry === 'string' ? entry : entry && entry.path))
+    .filter((path) => typeof path === 'string' && path.length > 0);
+}
+
+/**
+ * @typedef {{ type: 'enter'|'over'|'drop'|'leave', paths: string[] }} DropEvent
+ */
+
+/**
+ * Listens to files dragged onto the window (Tauri delivers real paths; the
+ * webview's own drop event does not). Does nothing outside Tauri.
+ * @param {(event: DropEvent) => void} handler
+ * @returns {Promise<() => void>} A function that stops listening.
+ */
+export async function onFileDrop(handler) {
+  const tauri = /** @type {any} */ (window).__TAURI__;
+  const events = tauri && tauri.event;
+  if (!events || typeof events.listen !== 'function') return () => {};
+  const pairs = /** @type {const} */ ([
+    ['tauri://drag-enter', 'enter'],
+    ['tauri://drag-over', 'over'],
+    ['tauri://drag-drop', 'drop'],
+    ['tauri://drag-leave', 'leave'],
+  ]);
+  try {
+    const stops = await Promise.all(
+      pairs.map(([name, type]) =>
+        events.listen(name, (/** @type {{ payload?: { paths?: string[] } }} */ event) =>
+          handler({ type, paths: (event.payload && event.payload.paths) || [] }),
+        ),
+      ),
+    );
+    return () => stops.forEach((stop) => stop());
+  } catch {
+    return () => {};
+  }
+}

@@ -1,0 +1,270 @@
+// Start-up and wiring: builds the views, connects them to each other and to
+// the search box, the keyboard and the import flow. State that several views
+// share lives here; each view owns its own rendering.
+
+import * as api from './api.js';
+import { $ } from './dom.js';
+import { hydrateIcons } from './icons.js';
+import { onLanguageChange, setLanguage, t } from './i18n.js';
+import { applyTheme, loadPrefs, savePrefs } from './prefs.js';
+import { setTagColours } from './store.js';
+import { createList } from './views/list.js';
+import { announce, hideError, initNotify, showError } from './views/notify.js';
+import { createReader } from './views/reader.js';
+import { createReport } from './views/report.js';
+import { createSettings } from './views/settings.js';
+import { createSidebar, tagQuery } from './views/sidebar.js';
+
+/** Milliseconds of quiet typing before the search runs. */
+const SEARCH_DELAY = 200;
+
+const prefs = loadPrefs();
+applyTheme(prefs.theme);
+setLanguage(prefs.language, prefs.digits);
+document.title = t('app.name');
+hydrateIcons(document);
+initNotify();
+
+const appRoot = $('.app');
+const searchInput = /** @type {HTMLInputElement} */ ($('[data-testid="search-input"]'));
+const dropOverlay = $('[data-testid="drop-overlay"]');
+const emptyState = $('[data-testid="empty-state"]');
+
+/** Null until the first stats() answer. */
+let archiveEmpty = /** @type {boolean|null} */ (null);
+let importing = false;
+/** @type {number|undefined} */
+let searchTimer;
+
+const sidebar = createSidebar({
+  onTag: (name) => runQuery(tagQuery(name)),
+  onAllArticles: () => runQuery(''),
+  onImport: () => runImport(),
+  onSettings: () => settings.open(),
+});
+
+const list = createList({
+  onOpen: (id) => reader.show(id),
+  onClearSearch: () => {
+    runQuery('');
+    searchInput.focus();
+  },
+  onSortChange: (sort) => updatePrefs({ sort }),
+});
+
+const reader = createReader({
+  onTagSearch: (name) => runQuery(tagQuery(name)),
+  onTagsChanged: (article) => {
+    list.setTags(
+      article.id,
+      article.tags.map((tag) => tag.name),
+    );
+    refreshLibrary();
+  },
+  onDeleted: (id) => {
+    const next = list.remove(id);
+    refreshLibrary();
+    if (next !== null) openArticle(next);
+  },
+});
+
+const report = createReport({ onOpenArticle: (id) => openArticle(id) });
+
+const settings = createSettings({
+  getPrefs: () => prefs,
+  onChange: (changes) => updatePrefs(changes),
+});
+
+onLanguageChange(() => {
+  document.title = t('app.name');
+  sidebar.refresh();
+  list.refresh();
+  reader.refresh();
+  report.refresh();
+  settings.refresh();
+});
+
+/**
+ * Applies and saves changed settings.
+ * @param {Partial<import('./prefs.js').Prefs>} changes
+ */
+function updatePrefs(changes) {
+  const languageChanged =
+    (changes.language !== undefined && changes.language !== prefs.language) ||
+    (changes.digits !== undefined && changes.digits !== prefs.digits);
+  Object.assign(prefs, changes);
+  savePrefs(prefs);
+  if (changes.theme !== undefined) applyTheme(prefs.theme);
+  if (languageChanged) setLanguage(prefs.language, prefs.digits);
+}
+
+/** Shows the empty archive, or the list and reader. */
+function renderView() {
+  appRoot.setAttribute('data-view', archiveEmpty ? 'empty' : 'archive');
+  emptyState.hidden = !archiveEmpty;
+}
+
+/**
+ * Reloads the counts and the tag list (after an import, a tag change or a delete).
+ * @returns {Promise<void>}
+ */
+async function refreshLibrary() {
+  try {
+    const [stats, tags] = await Promise.all([api.stats(), api.listTags()]);
+    archiveEmpty = stats.articles === 0;
+    setTagColours(tags);
+    sidebar.setStats(stats);
+    sidebar.setTags(tags);
+    reader.setSuggestions(tags.map((tag) => tag.name));
+    renderView();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/**
+ * Shows the library ('') or the results of a query, now.
+ * @param {string} query
+ * @returns {Promise<void>}
+ */
+function runQuery(query) {
+  window.clearTimeout(searchTimer);
+  const trimmed = query.trim();
+  if (searchInput.value.trim() !== trimmed) searchInput.value = trimmed;
+  sidebar.setActiveQuery(trimmed);
+  hideError();
+  return list.reset({ query: trimmed });
+}
+
+/**
+ * Selects an article in the list (when loaded) and opens it in the reader.
+ * @param {number} id
+ */
+function openArticle(id) {
+  list.select(id);
+  reader.show(id);
+}
+
+/**
+ * Imports files, from the file dialog when no paths are given (a drop gives them).
+ * @param {string[]} [paths]
+ */
+async function runImport(paths) {
+  if (importing) return;
+  let files = paths;
+  if (!files) {
+    try {
+      files = await api.pickFiles({
+        title: t('import.dialogTitle'),
+        textFiles: t('import.textFiles'),
+        allFiles: t('import.allFiles'),
+      });
+    } catch (error) {
+      showError(error);
+      return;
+    }
+  }
+  if (!files.length) return;
+
+  importing = true;
+  appRoot.setAttribute('data-busy', 'import');
+  sidebar.setImportBusy(files.length);
+  hideError();
+  announce(t('import.busy', { files: t('count.files', { count: files.length }) }));
+  try {
+    const result = await api.importFiles(files);
+    // New articles belong to the library view: leave any search so they show.
+    await Promise.all([refreshLibrary(), runQuery('')]);
+    const first = result.imported_ids && result.imported_ids[0];
+    if (first !== undefined) openArticle(first);
+    report.show(result);
+    announce(
+      t('report.announce', {
+        imported: result.imported,
+        duplicates: result.duplicates,
+        failed: result.failed.length,
+      }),
+    );
+  } catch (error) {
+    showError(error);
+  } finally {
+    importing = false;
+    appRoot.removeAttribute('data-busy');
+    sidebar.setImportBusy(null);
+  }
+}
+
+/** Puts the cursor in the search box with its text selected. */
+function focusSearch() {
+  if (appRoot.getAttribute('data-view') === 'empty') return;
+  searchInput.focus();
+  searchInput.select();
+}
+
+/**
+ * @param {EventTarget|null} target
+ * @returns {boolean}
+ */
+function isEditable(target) {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+searchInput.addEventListener('input', () => {
+  window.clearTimeout(searchTimer);
+  searchTimer = window.setTimeout(() => {
+    const query = searchInput.value.trim();
+    if (query !== list.query) runQuery(query);
+  }, SEARCH_DELAY);
+});
+
+searchInput.addEventListener('keydown', (event) => {
+  if (event.isComposing) return;
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    if (searchInput.value !== '' || list.query !== '') runQuery('');
+  } else if (event.key === 'Enter') {
+    event.preventDefault();
+    runQuery(searchInput.value);
+  } else if (event.key === 'ArrowDown') {
+    event.preventDefault();
+    list.focus();
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.isComposing || event.defaultPrevented) return;
+  if (document.querySelector('dialog[open]')) return;
+  // `code` as well as `key`: on an Arabic keyboard layout the K key types ن
+  // and the slash key types ظ, and the shortcuts must still work.
+  const isK = event.key.toLowerCase() === 'k' || event.code === 'KeyK';
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && isK) {
+    event.preventDefault();
+    focusSearch();
+    return;
+  }
+  const isSlash = event.key === '/' || event.code === 'Slash';
+  if (isSlash && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.target)) {
+    event.preventDefault();
+    focusSearch();
+  }
+});
+
+api
+  .onFileDrop((drop) => {
+    if (drop.type === 'enter' || drop.type === 'over') {
+      dropOverlay.hidden = importing;
+    } else {
+      dropOverlay.hidden = true;
+      if (drop.type === 'drop' && drop.paths.length) runImport(drop.paths);
+    }
+  })
+  .catch((error) => console.error(error));
+
+async function start() {
+  await Promise.all([refreshLibrary(), list.reset({ query: '', sort: prefs.sort })]);
+  if (archiveEmpty === null) renderView();
+  appRoot.removeAttribute('aria-busy');
+}
+
+start();

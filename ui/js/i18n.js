@@ -1,0 +1,672 @@
+// Interface texts in Arabic (default), French and English, and the language
+// switch. Static elements carry `data-i18n` (text) or `data-i18n-<attribute>`
+// (placeholder, title, aria-label); views call `t()` when they render.
+//
+// Counted strings are objects keyed by Intl.PluralRules categories. Arabic
+// always has all six (zero, one, two, few, many, other); French has one, many,
+// other; English one, other. `{count}` is written with the current digits.
+
+/** @typedef {'ar'|'fr'|'en'} Lang */
+/** @typedef {'latn'|'arab'} Digits */
+/** @typedef {string | Partial<Record<Intl.LDMLPluralRule, string>>} Entry */
+
+/** @type {Record<Lang, Record<string, Entry>>} */
+const DICTIONARIES = {
+  ar: {
+    'app.name': 'أرشيف',
+    'app.tagline': 'أرشيف الصحافة',
+
+    'count.articles': {
+      zero: 'لا مقالات',
+      one: 'مقال واحد',
+      two: 'مقالان',
+      few: '{count} مقالات',
+      many: '{count} مقالًا',
+      other: '{count} مقال',
+    },
+    'count.results': {
+      zero: 'لا نتائج',
+      one: 'نتيجة واحدة',
+      two: 'نتيجتان',
+      few: '{count} نتائج',
+      many: '{count} نتيجة',
+      other: '{count} نتيجة',
+    },
+    'count.files': {
+      zero: 'لا ملفات',
+      one: 'ملف واحد',
+      two: 'ملفان',
+      few: '{count} ملفات',
+      many: '{count} ملفًا',
+      other: '{count} ملف',
+    },
+
+    'sidebar.label': 'التنقل',
+    'sidebar.import': 'استيراد',
+    'sidebar.importing': 'جارٍ الاستيراد…',
+    'sidebar.library': 'المكتبة',
+    'sidebar.allArticles': 'كل المقالات',
+    'sidebar.tags': 'الوسوم',
+    'sidebar.noTags': 'لا وسوم بعد. أضِف وسمًا من صفحة المقال.',
+    'sidebar.settings': 'الإعدادات',
+    'stats.articles': 'المقالات',
+    'stats.tags': 'الوسوم',
+    'stats.publications': 'الجرائد',
+
+    'search.label': 'البحث في الأرشيف',
+    'search.placeholder': 'ابحث في الأرشيف…',
+    'search.shortcut': 'اضغط / أو Ctrl+K للبحث',
+
+    'list.label': 'المقالات',
+    'list.sort': 'الترتيب',
+    'sort.imported_desc': 'الأحدث استيرادًا',
+    'sort.imported_asc': 'الأقدم استيرادًا',
+    'sort.date_desc': 'تاريخ النشر، الأحدث أولًا',
+    'sort.date_asc': 'تاريخ النشر، الأقدم أولًا',
+    'sort.title_asc': 'العنوان أبجديًا',
+    'sort.relevance': 'حسب الصلة',
+    'list.loadMore': 'تحميل المزيد',
+    'list.shown': 'معروض {shown} من {total}',
+    'list.loading': 'جارٍ التحميل…',
+    'list.untitled': '(بدون عنوان)',
+    'list.moreTags': '+{count}',
+
+    'noResults.title': 'لا نتائج',
+    'noResults.text': 'لم نجد أي مقال يطابق {query}.',
+    'noResults.hint': 'جرّب كلمات أقل، أو أزِل عامل تصفية مثل {tag} أو {from}.',
+    'noResults.clear': 'عرض كل المقالات',
+
+    'empty.title': 'أرشيفك جاهز',
+    'empty.text': 'ابدأ باستيراد مقالات محفوظة كملفات نصية. يحفظ أرشيف كل مقال مع مصدره، ويجعله قابلًا للبحث بالعربية كيفما كُتبت.',
+    'empty.import': 'استيراد مقالات',
+    'empty.drop': 'أو اسحب الملفات وأفلتها في هذه النافذة.',
+
+    'reader.label': 'قارئ المقال',
+    'reader.placeholderTitle': 'اختر مقالًا لقراءته',
+    'reader.placeholderText': 'انقر على مقال في القائمة، أو تنقّل بالأسهم ثم اضغط Enter.',
+    'reader.loading': 'جارٍ فتح المقال…',
+    'reader.tags': 'الوسوم',
+    'reader.noTags': 'لا وسوم بعد.',
+    'reader.addTag': 'إضافة وسم',
+    'reader.addTagPlaceholder': 'وسم جديد، ثم Enter',
+    'reader.removeTag': 'إزالة الوسم {tag}',
+    'reader.searchTag': 'عرض المقالات الموسومة بهذا الوسم',
+    'reader.notes': 'ملاحظات',
+    'reader.body': 'نص المقال',
+    'reader.delete': 'حذف المقال',
+    'reader.source': 'الرابط',
+
+    'meta.by': 'بقلم {authors}',
+    'meta.page': 'ص. {page}',
+    'meta.hijri': 'التاريخ الهجري',
+    'meta.language': 'لغة المقال',
+    'meta.section': 'الركن',
+
+    'prov.title': 'بيانات المصدر',
+    'prov.none': 'لا تتوفر بيانات عن مصدر هذا المقال.',
+    'prov.fileName': 'اسم الملف الأصلي',
+    'prov.filePath': 'المسار',
+    'prov.size': 'الحجم',
+    'prov.encoding': 'الترميز',
+    'prov.importer': 'أداة الاستيراد',
+    'prov.sha256': 'بصمة SHA-256',
+    'prov.importedAt': 'تاريخ الاستيراد',
+    'prov.modifiedAt': 'آخر تعديل',
+    'prov.boilerplate': 'النص الزائد المحذوف',
+    'prov.boilerplateNone': 'لا شيء',
+
+    'confirm.title': 'حذف هذا المقال؟',
+    'confirm.text': 'سيُحذف {title} من الأرشيف نهائيًا، ولا يمكن التراجع عن ذلك.',
+    'confirm.cancel': 'إلغاء',
+    'confirm.delete': 'حذف نهائي',
+
+    'import.dialogTitle': 'اختر ملفات المقالات لاستيرادها',
+    'import.textFiles': 'ملفات نصية',
+    'import.allFiles': 'كل الملفات',
+    'import.busy': 'جارٍ استيراد {files}…',
+    'import.dropHere': 'أفلت الملفات لاستيرادها',
+
+    'report.title': 'تقرير الاستيراد',
+    'report.imported': 'مستورَدة',
+    'report.duplicates': 'مكرّرة',
+    'report.failed': 'تعذّر استيرادها',
+    'report.failuresHeading': 'ملفات لم تُستورد',
+    'report.duplicatesHeading': 'ملفات موجودة في الأرشيف من قبل',
+    'report.dup.same_file': 'الملف نفسه موجود في الأرشيف.',
+    'report.dup.same_text': 'النص نفسه موجود في مقال آخر.',
+    'report.dup.open': 'فتح المقال الموجود',
+    'report.allGood': 'استُورد كل شيء بلا مشاكل.',
+    'report.close': 'إغلاق',
+    'report.announce': 'اكتمل الاستيراد. مستورَدة: {imported}، مكرّرة: {duplicates}، تعذّر استيرادها: {failed}.',
+
+    'failure.empty_file': 'الملف فارغ.',
+    'failure.binary_file': 'ليس ملفًا نصيًا، فمحتواه ثنائي.',
+    'failure.unknown_encoding': 'تعذّر التعرف على ترميز النص، فلم يُستورد تفاديًا لظهور حروف مشوّهة.',
+    'failure.too_large': 'الملف أكبر من الحجم المسموح به.',
+    'failure.unreadable': 'تعذّرت قراءة الملف: قد يكون محذوفًا أو محميًا.',
+    'failure.unsupported_type': 'نوع الملف هذا غير مدعوم بعد.',
+    'failure.no_text': 'لا يحتوي الملف على نص مقال.',
+
+    'error.not_found': 'العنصر المطلوب لم يعد موجودًا في الأرشيف.',
+    'error.invalid_input': 'البيانات المدخلة غير صالحة.',
+    'error.database': 'تعذّر الوصول إلى قاعدة بيانات الأرشيف. حاول مرة أخرى.',
+    'error.newer_database': 'أُنشئ هذا الأرشيف بإصدار أحدث من التطبيق. حدّث أرشيف لفتحه.',
+    'error.io': 'تعذّرت قراءة ملف أو كتابته على القرص.',
+    'error.busy': 'الأرشيف مشغول بعملية أخرى. انتظر قليلًا ثم أعد المحاولة.',
+    'error.bad_query': 'تعذّر فهم عبارة البحث. راجع علامات الاقتباس والأقواس.',
+    'error.internal': 'حدث خطأ غير متوقع.',
+    'error.generic': 'حدث خطأ ما. حاول مرة أخرى.',
+    'alert.dismiss': 'إغلاق التنبيه',
+
+    'settings.title': 'الإعدادات',
+    'settings.language': 'لغة الواجهة',
+    'settings.theme': 'المظهر',
+    'theme.light': 'فاتح',
+    'theme.dark': 'داكن',
+    'theme.system': 'حسب النظام',
+    'settings.digits': 'الأرقام',
+    'digits.latn': 'غربية (0123)',
+    'digits.arab': 'عربية مشرقية (٠١٢٣)',
+    'settings.digitsHint': 'يُطبَّق على الواجهة العربية.',
+    'settings.location': 'موقع الأرشيف',
+    'settings.locationUnknown': 'غير متاح',
+    'settings.version': 'الإصدار {version}',
+    'settings.shortcuts': 'اختصارات لوحة المفاتيح',
+    'shortcut.search': 'الانتقال إلى البحث',
+    'shortcut.move': 'التنقل في قائمة المقالات',
+    'shortcut.open': 'فتح المقال المحدد',
+    'shortcut.clear': 'مسح البحث',
+    'settings.close': 'إغلاق',
+
+    'announce.deleted': 'حُذف المقال.',
+    'announce.tagAdded': 'أُضيف الوسم {tag}.',
+    'announce.tagRemoved': 'أُزيل الوسم {tag}.',
+  },
+
+  fr: {
+    'app.name': 'Arshif',
+    'app.tagline': 'Archive de presse',
+
+    'count.articles': {
+      one: '{count} article',
+      many: '{count} d’articles',
+      other: '{count} articles',
+    },
+    'count.results': {
+      one: '{count} résultat',
+      many: '{count} de résultats',
+      other: '{count} résultats',
+    },
+    'count.files': {
+      one: '{count} fichier',
+      many: '{count} de fichiers',
+      other: '{count} fichiers',
+    },
+
+    'sidebar.label': 'Navigation',
+    'sidebar.import': 'Importer',
+    'sidebar.importing': 'Importation…',
+    'sidebar.library': 'Bibliothèque',
+    'sidebar.allArticles': 'Tous les articles',
+    'sidebar.tags': 'Étiquettes',
+    'sidebar.noTags': 'Aucune étiquette pour l’instant. Ajoutez-en depuis un article.',
+    'sidebar.settings': 'Paramètres',
+    'stats.articles': 'Articles',
+    'stats.tags': 'Étiquettes',
+    'stats.publications': 'Journaux',
+
+    'search.label': 'Rechercher dans l’archive',
+    'search.placeholder': 'Rechercher dans l’archive…',
+    'search.shortcut': 'Appuyez sur / ou Ctrl+K pour rechercher',
+
+    'list.label': 'Articles',
+    'list.sort': 'Tri',
+    'sort.imported_desc': 'Importés récemment',
+    'sort.imported_asc': 'Importés en premier',
+    'sort.date_desc': 'Date de parution, récentes d’abord',
+    'sort.date_asc': 'Date de parution, anciennes d’abord',
+    'sort.title_asc': 'Titre, ordre alphabétique',
+    'sort.relevance': 'Par pertinence',
+    'list.loadMore': 'Afficher plus',
+    'list.shown': '{shown} affichés sur {total}',
+    'list.loading': 'Chargement…',
+    'list.untitled': '(Sans titre)',
+    'list.moreTags': '+{count}',
+
+    'noResults.title': 'Aucun résultat',
+    'noResults.text': 'Aucun article ne correspond à {query}.',
+    'noResults.hint': 'Essayez moins de mots, ou retirez un filtre comme {tag} ou {from}.',
+    'noResults.clear': 'Afficher tous les articles',
+
+    'empty.title': 'Votre archive est prête',
+    'empty.text': 'Commencez par importer des articles enregistrés en fichiers texte. Arshif conserve chaque article avec sa provenance et le rend consultable en arabe, quelle que soit l’orthographe.',
+    'empty.import': 'Importer des articles',
+    'empty.drop': 'Ou glissez-déposez des fichiers dans cette fenêtre.',
+
+    'reader.label': 'Lecteur',
+    'reader.placeholderTitle': 'Choisissez un article à lire',
+    'reader.placeholderText': 'Cliquez sur un article de la liste, ou parcourez-la avec les flèches puis appuyez sur Entrée.',
+    'reader.loading': 'Ouverture de l’article…',
+    'reader.tags': 'Étiquettes',
+    'reader.noTags': 'Aucune étiquette.',
+    'reader.addTag': 'Ajouter une étiquette',
+    'reader.addTagPlaceholder': 'Nouvelle étiquette, puis Entrée',
+    'reader.removeTag': 'Retirer l’étiquette {tag}',
+    'reader.searchTag': 'Voir les articles portant cette étiquette',
+    'reader.notes': 'Notes',
+    'reader.body': 'Texte de l’article',
+    'reader.delete': 'Supprimer l’article',
+    'reader.source': 'Lien',
+
+    'meta.by': 'par {authors}',
+    'meta.page': 'p. {page}',
+    'meta.hijri': 'Date hégirienne',
+    'meta.language': 'Langue de l’article',
+    'meta.section': 'Rubrique',
+
+    'prov.title': 'Provenance',
+    'prov.none': 'Aucune information de provenance pour cet article.',
+    'prov.fileName': 'Fichier d’origine',
+    'prov.filePath': 'Chemin',
+    'prov.size': 'Taille',
+    'prov.encoding': 'Encodage',
+    'prov.importer': 'Importateur',
+    'prov.sha256': 'Empreinte SHA-256',
+    'prov.importedAt': 'Importé le',
+    'prov.modifiedAt': 'Modifié le',
+    'prov.boilerplate': 'Texte parasite retiré',
+    'prov.boilerplateNone': 'Aucun',
+
+    'confirm.title': 'Supprimer cet article ?',
+    'confirm.text': '{title} sera retiré définitivement de l’archive. Cette action est irréversible.',
+    'confirm.cancel': 'Annuler',
+    'confirm.delete': 'Supprimer définitivement',
+
+    'import.dialogTitle': 'Choisir les fichiers d’articles à importer',
+    'import.textFiles': 'Fichiers texte',
+    'import.allFiles': 'Tous les fichiers',
+    'import.busy': 'Importation de {files}…',
+    'import.dropHere': 'Déposez les fichiers pour les importer',
+
+    'report.title': 'Rapport d’importation',
+    'report.imported': 'Importés',
+    'report.duplicates': 'Doublons',
+    'report.failed': 'Échecs',
+    'report.failuresHeading': 'Fichiers non importés',
+    'report.duplicatesHeading': 'Fichiers déjà dans l’archive',
+    'report.dup.same_file': 'Le même fichier est déjà dans l’archive.',
+    'report.dup.same_text': 'Le même texte figure déjà dans un autre article.',
+    'report.dup.open': 'Ouvrir l’article existant',
+    'report.allGood': 'Tout a été importé sans problème.',
+    'report.close': 'Fermer',
+    'report.announce': 'Importation terminée. Importés : {imported}, doublons : {duplicates}, échecs : {failed}.',
+
+    'failure.empty_file': 'Le fichier est vide.',
+    'failure.binary_file': 'Ce n’est pas un fichier texte : son contenu est binaire.',
+    'failure.unknown_encoding': 'L’encodage du texte n’a pas été reconnu ; le fichier n’a pas été importé pour éviter des caractères illisibles.',
+    'failure.too_large': 'Le fichier dépasse la taille autorisée.',
+    'failure.unreadable': 'Le fichier n’a pas pu être lu : il a peut-être été supprimé ou il est protégé.',
+    'failure.unsupported_type': 'Ce type de fichier n’est pas encore pris en charge.',
+    'failure.no_text': 'Le fichier ne contient aucun texte d’article.',
+
+    'error.not_found': 'L’élément demandé n’existe plus dans l’archive.',
+    'error.invalid_input': 'Les données saisies ne sont pas valides.',
+    'error.database': 'La base de données de l’archive est inaccessible. Réessayez.',
+    'error.newer_database': 'Cette archive a été créée par une version plus récente de l’application. Mettez Arshif à jour pour l’ouvrir.',
+    'error.io': 'Un fichier n’a pas pu être lu ou écrit sur le disque.',
+    'error.busy': 'L’archive est occupée par une autre opération. Patientez un instant puis réessayez.',
+    'error.bad_query': 'La recherche n’a pas pu être comprise. Vérifiez les guillemets et les parenthèses.',
+    'error.internal': 'Une erreur inattendue s’est produite.',
+    'error.generic': 'Une erreur s’est produite. Réessayez.',
+    'alert.dismiss': 'Fermer l’alerte',
+
+    'settings.title': 'Paramètres',
+    'settings.language': 'Langue de l’interface',
+    'settings.theme': 'Thème',
+    'theme.light': 'Clair',
+    'theme.dark': 'Sombre',
+    'theme.system': 'Selon le système',
+    'settings.digits': 'Chiffres',
+    'digits.latn': 'Occidentaux (0123)',
+    'digits.arab': 'Arabes orientaux (٠١٢٣)',
+    'settings.digitsHint': 'S’applique à l’interface en arabe.',
+    'settings.location': 'Emplacement de l’archive',
+    'settings.locationUnknown': 'Indisponible',
+    'settings.version': 'Version {version}',
+    'settings.shortcuts': 'Raccourcis clavier',
+    'shortcut.search': 'Aller à la recherche',
+    'shortcut.move': 'Parcourir la liste des articles',
+    'shortcut.open': 'Ouvrir l’article sélectionné',
+    'shortcut.clear': 'Effacer la recherche',
+    'settings.close': 'Fermer',
+
+    'announce.deleted': 'Article supprimé.',
+    'announce.tagAdded': 'Étiquette {tag} ajoutée.',
+    'announce.tagRemoved': 'Étiquette {tag} retirée.',
+  },
+
+  en: {
+    'app.name': 'Arshif',
+    'app.tagline': 'Press archive',
+
+    'count.articles': { one: '{count} article', other: '{count} articles' },
+    'count.results': { one: '{count} result', other: '{count} results' },
+    'count.files': { one: '{count} file', other: '{count} files' },
+
+    'sidebar.label': 'Navigation',
+    'sidebar.import': 'Import',
+    'sidebar.importing': 'Importing…',
+    'sidebar.library': 'Library',
+    'sidebar.allArticles': 'All articles',
+    'sidebar.tags': 'Tags',
+    'sidebar.noTags': 'No tags yet. Add one from an article.',
+    'sidebar.settings': 'Settings',
+    'stats.articles': 'Articles',
+    'stats.tags': 'Tags',
+    'stats.publications': 'Publications',
+
+    'search.label': 'Search the archive',
+    'search.placeholder': 'Search the archive…',
+    'search.shortcut': 'Press / or Ctrl+K to search',
+
+    'list.label': 'Articles',
+    'list.sort': 'Sort',
+    'sort.imported_desc': 'Recently imported',
+    'sort.imported_asc': 'First imported',
+    'sort.date_desc': 'Publication date, newest first',
+    'sort.date_asc': 'Publication date, oldest first',
+    'sort.title_asc': 'Title, alphabetical',
+    'sort.relevance': 'By relevance',
+    'list.loadMore': 'Load more',
+    'list.shown': '{shown} of {total} shown',
+    'list.loading': 'Loading…',
+    'list.untitled': '(Untitled)',
+    'list.moreTags': '+{count}',
+
+    'noResults.title': 'No results',
+    'noResults.text': 'No article matches {query}.',
+    'noResults.hint': 'Try fewer words, or remove a filter such as {tag} or {from}.',
+    'noResults.clear': 'Show all articles',
+
+    'empty.title': 'Your archive is ready',
+    'empty.text': 'Start by importing articles saved as text files. Arshif keeps each article with its provenance and makes it searchable in Arabic, however it is spelled.',
+    'empty.import': 'Import articles',
+    'empty.drop': 'Or drag and drop files onto this window.',
+
+    'reader.label': 'Reader',
+    'reader.placeholderTitle': 'Choose an article to read',
+    'reader.placeholderText': 'Click an article in the list, or move through it with the arrow keys and press Enter.',
+    'reader.loading': 'Opening the article…',
+    'reader.tags': 'Tags',
+    'reader.noTags': 'No tags yet.',
+    'reader.addTag': 'Add a tag',
+    'reader.addTagPlaceholder': 'New tag, then Enter',
+    'reader.removeTag': 'Remove tag {tag}',
+    'reader.searchTag': 'Show the articles with this tag',
+    'reader.notes': 'Notes',
+    'reader.body': 'Article text',
+    'reader.delete': 'Delete article',
+    'reader.source': 'Link',
+
+    'meta.by': 'by {authors}',
+    'meta.page': 'p. {page}',
+    'meta.hijri': 'Hijri date',
+    'meta.language': 'Article language',
+    'meta.section': 'Section',
+
+    'prov.title': 'Provenance',
+    'prov.none': 'No provenance is recorded for this article.',
+    'prov.fileName': 'Original file name',
+    'prov.filePath': 'Path',
+    'prov.size': 'Size',
+    'prov.encoding': 'Encoding',
+    'prov.importer': 'Importer',
+    'prov.sha256': 'SHA-256 fingerprint',
+    'prov.importedAt': 'Imported',
+    'prov.modifiedAt': 'Modified',
+    'prov.boilerplate': 'Boilerplate removed',
+    'prov.boilerplateNone': 'None',
+
+    'confirm.title': 'Delete this article?',
+    'confirm.text': '{title} will be removed from the archive for good. This cannot be undone.',
+    'confirm.cancel': 'Cancel',
+    'confirm.delete': 'Delete permanently',
+
+    'import.dialogTitle': 'Choose article files to import',
+    'import.textFiles': 'Text files',
+    'import.allFiles': 'All files',
+    'import.busy': 'Importing {files}…',
+    'import.dropHere': 'Drop files to import them',
+
+    'report.title': 'Import report',
+    'report.imported': 'Imported',
+    'report.duplicates': 'Duplicates',
+    'report.failed': 'Failed',
+    'report.failuresHeading': 'Files not imported',
+    'report.duplicatesHeading': 'Already in the archive',
+    'report.dup.same_file': 'The same file is already in the archive.',
+    'report.dup.same_text': 'The same text is already in another article.',
+    'report.dup.open': 'Open the existing article',
+    'report.allGood': 'Everything was imported without problems.',
+    'report.close': 'Close',
+    'report.announce': 'Import finished. Imported: {imported}, duplicates: {duplicates}, failed: {failed}.',
+
+    'failure.empty_file': 'The file is empty.',
+    'failure.binary_file': 'This is not a text file: its content is binary.',
+    'failure.unknown_encoding': 'The text encoding could not be recognised, so the file was not imported rather than show garbled characters.',
+    'failure.too_large': 'The file is larger than the allowed size.',
+    'failure.unreadable': 'The file could not be read: it may have been deleted, or it is protected.',
+    'failure.unsupported_type': 'This type of file is not supported yet.',
+    'failure.no_text': 'The file contains no article text.',
+
+    'error.not_found': 'The requested item is no longer in the archive.',
+    'error.invalid_input': 'The input is not valid.',
+    'error.database': 'The archive database could not be reached. Please try again.',
+    'error.newer_database': 'This archive was created by a newer version of the application. Update Arshif to open it.',
+    'error.io': 'A file could not be read or written on disk.',
+    'error.busy': 'The archive is busy with another operation. Wait a moment and try again.',
+    'error.bad_query': 'The search could not be understood. Check the quotes and parentheses.',
+    'error.internal': 'An unexpected error occurred.',
+    'error.generic': 'Something went wrong. Please try again.',
+    'alert.dismiss': 'Dismiss',
+
+    'settings.title': 'Settings',
+    'settings.language': 'Interface language',
+    'settings.theme': 'Theme',
+    'theme.light': 'Light',
+    'theme.dark': 'Dark',
+    'theme.system': 'Follow system',
+    'settings.digits': 'Digits',
+    'digits.latn': 'Western (0123)',
+    'digits.arab': 'Arabic-Indic (٠١٢٣)',
+    'settings.digitsHint': 'Applies to the Arabic interface.',
+    'settings.location': 'Archive location',
+    'settings.locationUnknown': 'Unavailable',
+    'settings.version': 'Version {version}',
+    'settings.shortcuts': 'Keyboard shortcuts',
+    'shortcut.search': 'Go to search',
+    'shortcut.move': 'Move through the article list',
+    'shortcut.open': 'Open the selected article',
+    'shortcut.clear': 'Clear the search',
+    'settings.close': 'Close',
+
+    'announce.deleted': 'Article deleted.',
+    'announce.tagAdded': 'Tag {tag} added.',
+    'announce.tagRemoved': 'Tag {tag} removed.',
+  },
+};
+
+/** The languages offered, each named in its own language. */
+export const LANGUAGES = /** @type {const} */ ([
+  { code: 'ar', name: 'العربية' },
+  { code: 'fr', name: 'Français' },
+  { code: 'en', name: 'English' },
+]);
+
+/** Locales handed to Intl for each interface language. ar-MA writes Western digits. */
+const INTL_LOCALES = { ar: 'ar-MA', fr: 'fr-FR', en: 'en-GB' };
+
+/** @type {Lang} */
+let current = 'ar';
+/** @type {Digits} */
+let digits = 'latn';
+/** @type {Intl.PluralRules} */
+let plurals = new Intl.PluralRules(INTL_LOCALES.ar);
+/** @type {Intl.NumberFormat} */
+let numbers = new Intl.NumberFormat(INTL_LOCALES.ar);
+/** @type {Set<() => void>} */
+const listeners = new Set();
+
+/**
+ * @param {unknown} code
+ * @returns {code is Lang}
+ */
+export function isLang(code) {
+  return code === 'ar' || code === 'fr' || code === 'en';
+}
+
+/** @returns {Lang} */
+export function lang() {
+  return current;
+}
+
+/** @returns {Digits} */
+export function digitSetting() {
+  return digits;
+}
+
+/**
+ * The BCP 47 locale for Intl formatters, with `-u-nu-arab` when the Arabic
+ * interface is set to Arabic-Indic digits.
+ * @returns {string}
+ */
+export function locale() {
+  const base = INTL_LOCALES[current];
+  return current === 'ar' && digits === 'arab' ? `${base}-u-nu-arab` : base;
+}
+
+/**
+ * Switches language and digits, updates `<html lang dir>` and tells every listener.
+ * @param {Lang} next
+ * @param {Digits} [nextDigits]
+ */
+export function setLanguage(next, nextDigits = digits) {
+  current = isLang(next) ? next : 'ar';
+  digits = nextDigits === 'arab' ? 'arab' : 'latn';
+  plurals = new Intl.PluralRules(INTL_LOCALES[current]);
+  numbers = new Intl.NumberFormat(locale());
+  const root = document.documentElement;
+  root.lang = current;
+  root.dir = current === 'ar' ? 'rtl' : 'ltr';
+  applyStatic(document);
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Runs `listener` after every language or digits change.
+ * @param {() => void} listener
+ * @returns {() => void} Unsubscribe.
+ */
+export function onLanguageChange(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The raw dictionary entry, falling back to Arabic, then to the key itself.
+ * @param {string} key
+ * @returns {Entry}
+ */
+function entry(key) {
+  for (const dict of [DICTIONARIES[current], DICTIONARIES.ar]) {
+    if (Object.hasOwn(dict, key)) return dict[key];
+  }
+  console.warn(`i18n: missing key ${key}`);
+  return key;
+}
+
+/**
+ * Picks the template, choosing the plural form from `params.count`.
+ * @param {string} key
+ * @param {Object<string, unknown>} params
+ * @returns {string}
+ */
+function template(key, params) {
+  const value = entry(key);
+  if (typeof value === 'string') return value;
+  const count = Number(params.count ?? 0);
+  const form = plurals.select(count);
+  return value[form] ?? value.other ?? key;
+}
+
+/**
+ * Formats a parameter: numbers with the current locale's digits, the rest as text.
+ * @param {unknown} value
+ * @returns {string}
+ */
+function show(value) {
+  return typeof value === 'number' ? numbers.format(value) : String(value ?? '');
+}
+
+/**
+ * The translation of `key` with `{name}` placeholders filled in.
+ * @param {string} key
+ * @param {Object<string, unknown>} [params] `count` selects the plural form.
+ * @returns {string}
+ */
+export function t(key, params = {}) {
+  return template(key, params).replace(/\{(\w+)\}/g, (whole, name) =>
+    Object.hasOwn(params, name) ? show(params[name]) : whole,
+  );
+}
+
+/**
+ * Like {@link t}, but parameters may be DOM nodes (e.g. a `<bdi>` holding a
+ * user's title), so user content is never spliced into a string. Returns nodes
+ * to append.
+ * @param {string} key
+ * @param {Object<string, unknown>} [params]
+ * @returns {Node[]}
+ */
+export function tNodes(key, params = {}) {
+  const parts = template(key, params).split(/\{(\w+)\}/);
+  /** @type {Node[]} */
+  const nodes = [];
+  parts.forEach((part, index) => {
+    if (index % 2 === 0) {
+      if (part) nodes.push(document.createTextNode(part));
+      return;
+    }
+    const value = Object.hasOwn(params, part) ? params[part] : `{${part}}`;
+    nodes.push(value instanceof Node ? value : document.createTextNode(show(value)));
+  });
+  return nodes;
+}
+
+/**
+ * Translates every element under `root` that carries `data-i18n` (text) or
+ * `data-i18n-placeholder`, `data-i18n-title`, `data-i18n-aria-label` (attributes).
+ * @param {ParentNode} root
+ */
+export function applyStatic(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(el.getAttribute('data-i18n') ?? '');
+  }
+  for (const attr of ['placeholder', 'title', 'aria-label']) {
+    for (const el of root.querySelectorAll(`[data-i18n-${attr}]`)) {
+      el.setAttribute(attr, t(el.getAttribute(`data-i18n-${attr}`) ?? ''));
+    }
+  }
+}
+
+/**
+ * Every key of every dictionary, for a completeness check.
+ * @returns {Record<Lang, string[]>}
+ */
+export function dictionaryKeys() {
+  return {
+    ar: Object.keys(DICTIONARIES.ar),
+    fr: Object.keys(DICTIONARIES.fr),
+    en: Object.keys(DICTIONARIES.en),
+  };
+}

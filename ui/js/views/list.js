@@ -1,0 +1,435 @@
+// The article list: the library (sorted pages) or search results (by relevance),
+// paged with "load more" so thousands of rows stay cheap, and a listbox that
+// moves its selection with the arrow keys and opens with Enter.
+
+import * as api from '../api.js';
+import { $, h, replace, userText, withSeparators } from '../dom.js';
+import { errorText, formatDate, snippetRuns, tagColour } from '../format.js';
+import { t, tNodes } from '../i18n.js';
+import { SORT_CHOICES, sortParams } from '../prefs.js';
+import { tagColours } from '../store.js';
+import { showError } from './notify.js';
+
+/** Rows fetched per page. */
+export const PAGE_SIZE = 50;
+/** How many tag chips a row shows before "+N". */
+const ROW_TAGS = 3;
+
+/** @typedef {import('../api.js').ArticleSummary & { snippet?: string, score?: number }} Row */
+
+/**
+ * @param {{
+ *   onOpen: (id: number) => void,
+ *   onClearSearch: () => void,
+ *   onSortChange: (sort: import('../prefs.js').SortChoice) => void,
+ * }} handlers
+ */
+export function createList(handlers) {
+  const listbox = $('[data-testid="article-list"]');
+  const scroller = $('.list-scroll');
+  const status = $('[data-testid="list-status"]');
+  const footer = $('.list-footer');
+  const loadMoreButton = $('[data-testid="load-more"]');
+  const progress = $('.list-progress');
+  const count = $('[data-testid="result-count"]');
+  const sortSelect = /** @type {HTMLSelectElement} */ ($('[data-testid="sort-select"]'));
+  const relevance = $('.sort-relevance');
+
+  const state = {
+    query: '',
+    /** @type {import('../prefs.js').SortChoice} */
+    sort: 'imported_desc',
+    /** @type {Row[]} */
+    items: [],
+    total: 0,
+    /** @type {number|null} */
+    selectedId: null,
+    loading: false,
+    /** @type {unknown} */
+    error: null,
+    /** Increases with every reset, so a late answer to an old query is dropped. */
+    generation: 0,
+  };
+
+  /**
+   * Fetches one page for the current query.
+   * @param {number} offset
+   * @returns {Promise<import('../api.js').Page<Row>>}
+   */
+  function fetchPage(offset) {
+    if (state.query) return api.search({ query: state.query, offset, limit: PAGE_SIZE });
+    return api.listArticles({ offset, limit: PAGE_SIZE, ...sortParams(state.sort) });
+  }
+
+  /**
+   * @param {Row} item
+   * @returns {HTMLElement}
+   */
+  function row(item) {
+    const date = formatDate(item.date, 'long');
+    const dateText = date ?? item.date_text;
+    /** @type {Node[]} */
+    const meta = [];
+    if (item.publication) meta.push(userText('bdi', item.publication, { class: 'row-publication' }));
+    if (dateText) {
+      meta.push(
+        h(
+          'time',
+          {
+            class: 'row-date',
+            datetime: item.date,
+            title: item.date_text,
+            dir: date ? null : 'auto',
+          },
+          h('bdi', null, dateText),
+        ),
+      );
+    }
+    const tags = item.tags ?? [];
+    const shownTags = tags.slice(0, ROW_TAGS);
+    const hidden = tags.length - shownTags.length;
+    return h(
+      'li',
+      {
+        class: 'article-row',
+        role: 'option',
+        id: `article-option-${item.id}`,
+        'data-testid': 'article-item',
+        'data-id': item.id,
+        'aria-selected': String(item.id === state.selectedId),
+      },
+      userText('span', item.title || t('list.untitled'), {
+        class: 'row-title',
+        'data-testid': 'article-title',
+        lang: item.title ? item.language : null,
+      }),
+      meta.length ? h('span', { class: 'row-meta' }, withSeparators(meta)) : null,
+      item.snippet ? snippet(item.snippet, item.language) : null,
+      tags.length
+        ? h(
+            'span',
+            { class: 'row-tags' },
+            shownTags.map((name) =>
+              userText('span', name, {
+                class: 'chip chip-small',
+                'data-testid': 'row-tag',
+                'data-colour': tagColour(tagColours.get(name)),
+              }),
+            ),
+            hidden > 0 ? h('span', { class: 'chip chip-small chip-more' }, t('list.moreTags', { count: hidden })) : null,
+          )
+        : null,
+    );
+  }
+
+  /**
+   * The snippet with each highlighted run in its own `<mark>`.
+   * @param {string} text
+   * @param {string|null} language
+   * @returns {HTMLElement}
+   */
+  function snippet(text, language) {
+    return h(
+      'span',
+      { class: 'row-snippet', dir: 'auto', lang: language, 'data-testid': 'article-snippet' },
+      snippetRuns(text).map((run) => (run.marked ? h('mark', null, run.text) : run.text)),
+    );
+  }
+
+  function renderStatus() {
+    listbox.setAttribute('aria-busy', String(state.loading));
+    if (state.loading && state.items.length === 0) {
+      status.hidden = false;
+      status.setAttribute('data-kind', 'loading');
+      replace(status, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('p', null, t('list.loading')));
+    } else if (state.error && state.items.length === 0) {
+      status.hidden = false;
+      status.setAttribute('data-kind', 'error');
+      replace(status, h('p', { class: 'status-title' }, errorText(state.error)));
+    } else if (state.query && state.total === 0) {
+      status.hidden = false;
+      status.setAttribute('data-kind', 'no-results');
+      replace(
+        status,
+        h('img', { class: 'status-illustration', src: 'img/no-results.svg', alt: '', width: '120', height: '96' }),
+        h('p', { class: 'status-title', 'data-testid': 'no-results' }, t('noResults.title')),
+        h('p', null, tNodes('noResults.text', { query: userText('bdi', state.query, { class: 'query' }) })),
+        h(
+          'p',
+          { class: 'status-hint' },
+          tNodes('noResults.hint', {
+            tag: h('code', { dir: 'ltr', class: 'operator' }, 'tag:'),
+            from: h('code', { dir: 'ltr', class: 'operator' }, 'from:'),
+          }),
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button button-quiet', on: { click: () => handlers.onClearSearch() } },
+          t('noResults.clear'),
+        ),
+      );
+    } else {
+      status.hidden = true;
+      status.removeAttribute('data-kind');
+      status.replaceChildren();
+    }
+
+    count.textContent =
+      state.loading && state.items.length === 0
+        ? ''
+        : t(state.query ? 'count.results' : 'count.articles', { count: state.total });
+
+    const more = state.items.length < state.total;
+    footer.hidden = !more;
+    loadMoreButton.toggleAttribute('disabled', state.loading);
+    loadMoreButton.textContent = state.loading ? t('list.loading') : t('list.loadMore');
+    progress.textContent = t('list.shown', { shown: state.items.length, total: state.total });
+  }
+
+  function renderSort() {
+    replace(
+      sortSelect,
+      SORT_CHOICES.map((choice) =>
+        h('option', { value: choice, selected: choice === state.sort }, t(`sort.${choice}`)),
+      ),
+    );
+    sortSelect.value = state.sort;
+    // Search results come by relevance: the library's sort does not apply.
+    sortSelect.hidden = state.query !== '';
+    relevance.hidden = state.query === '';
+  }
+
+  function renderRows() {
+    replace(listbox, state.items.map(row));
+    syncActiveDescendant();
+  }
+
+  function syncActiveDescendant() {
+    const selected = state.selectedId !== null && listbox.querySelector(`[data-id="${state.selectedId}"]`);
+    if (selected) listbox.setAttribute('aria-activedescendant', selected.id);
+    else listbox.removeAttribute('aria-activedescendant');
+  }
+
+  /**
+   * Loads the first page of `query` (or the library when empty).
+   * @param {{ query?: string, sort?: import('../prefs.js').SortChoice }} [options]
+   * @returns {Promise<void>}
+   */
+  async function reset(options = {}) {
+    if (options.query !== undefined) state.query = options.query;
+    if (options.sort !== undefined) state.sort = options.sort;
+    const generation = ++state.generation;
+    state.loading = true;
+    state.error = null;
+    state.items = [];
+    state.total = 0;
+    renderSort();
+    renderRows();
+    renderStatus();
+    scroller.scrollTop = 0;
+    try {
+      const page = await fetchPage(0);
+      if (generation !== state.generation) return;
+      state.items = page.items;
+      state.total = page.total;
+    } catch (error) {
+      if (generation !== state.generation) return;
+      console.error(error);
+      state.error = error;
+    }
+    state.loading = false;
+    renderRows();
+    renderStatus();
+  }
+
+  /** @type {Promise<void>|null} The page being fetched, shared by every caller. */
+  let pendingMore = null;
+
+  /**
+   * Fetches and appends the next page.
+   * @returns {Promise<void>}
+   */
+  function loadMore() {
+    if (pendingMore) return pendingMore;
+    if (state.loading || state.items.length >= state.total) return Promise.resolve();
+    pendingMore = fetchMore().finally(() => {
+      pendingMore = null;
+    });
+    return pendingMore;
+  }
+
+  async function fetchMore() {
+    const generation = state.generation;
+    state.loading = true;
+    renderStatus();
+    try {
+      const page = await fetchPage(state.items.length);
+      if (generation !== state.generation) return;
+      const known = new Set(state.items.map((item) => item.id));
+      // Rows can shift between pages when the archive changes; skip repeats.
+      const fresh = page.items.filter((item) => !known.has(item.id));
+      state.items = state.items.concat(fresh);
+      state.total = fresh.length === 0 ? state.items.length : page.total;
+      listbox.append(...fresh.map(row));
+    } catch (error) {
+      if (generation !== state.generation) return;
+      showError(error);
+    }
+    state.loading = false;
+    renderStatus();
+    syncActiveDescendant();
+  }
+
+  /**
+   * Marks one row as selected (without opening it).
+   * @param {number|null} id
+   * @param {{ scroll?: boolean }} [options]
+   */
+  function select(id, options = {}) {
+    const previous = state.selectedId !== null && listbox.querySelector(`[data-id="${state.selectedId}"]`);
+    if (previous) previous.setAttribute('aria-selected', 'false');
+    state.selectedId = id;
+    const current = id !== null && listbox.querySelector(`[data-id="${id}"]`);
+    if (current) {
+      current.setAttribute('aria-selected', 'true');
+      if (options.scroll !== false) current.scrollIntoView({ block: 'nearest' });
+    }
+    syncActiveDescendant();
+  }
+
+  /**
+   * Moves the selection by `delta` rows (clamped), loading more at the end.
+   * @param {number} delta
+   */
+  async function move(delta) {
+    if (state.items.length === 0) return;
+    // Key presses that arrive while a page loads wait for it, then move on
+    // from wherever the earlier presses left the selection.
+    if (pendingMore) await pendingMore;
+    const index = state.items.findIndex((item) => item.id === state.selectedId);
+    let next = index === -1 ? (delta > 0 ? 0 : state.items.length - 1) : index + delta;
+    if (next >= state.items.length && state.items.length < state.total) {
+      await loadMore();
+    }
+    next = Math.max(0, Math.min(state.items.length - 1, next));
+    select(state.items[next].id);
+  }
+
+  function openSelected() {
+    if (state.selectedId !== null) handlers.onOpen(state.selectedId);
+  }
+
+  listbox.addEventListener('click', (event) => {
+    const option = /** @type {HTMLElement} */ (event.target).closest('[data-id]');
+    if (!option) return;
+    const id = Number(option.getAttribute('data-id'));
+    select(id, { scroll: false });
+    handlers.onOpen(id);
+  });
+
+  listbox.addEventListener('keydown', (/** @type {KeyboardEvent} */ event) => {
+    /** @type {Record<string, () => void>} */
+    const keys = {
+      ArrowDown: () => move(1),
+      ArrowUp: () => move(-1),
+      PageDown: () => move(10),
+      PageUp: () => move(-10),
+      Home: () => state.items.length && select(state.items[0].id),
+      End: () => state.items.length && select(state.items[state.items.length - 1].id),
+      Enter: openSelected,
+    };
+    const action = Object.hasOwn(keys, event.key) ? keys[event.key] : null;
+    if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    action();
+  });
+
+  // Focusing the list with nothing selected selects the first row, so the
+  // arrow keys and Enter act on something visible.
+  listbox.addEventListener('focus', () => {
+    // No scrolling here: a pointer press focuses the list before its click,
+    // and moving the rows under the pointer would send the click elsewhere.
+    if (state.selectedId === null && state.items.length) select(state.items[0].id, { scroll: false });
+  });
+
+  loadMoreButton.addEventListener('click', () => loadMore());
+
+  sortSelect.addEventListener('change', () => {
+    const choice = /** @type {import('../prefs.js').SortChoice} */ (sortSelect.value);
+    handlers.onSortChange(choice);
+    reset({ sort: choice });
+  });
+
+  // Keep scrolling without clicking: fetch the next page as the footer nears view.
+  if ('IntersectionObserver' in window) {
+    new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) loadMore();
+      },
+      { root: scroller, rootMargin: '0px 0px 400px 0px' },
+    ).observe(footer);
+  }
+
+  return {
+    reset,
+    loadMore,
+    select,
+    move,
+    /** @returns {string} */
+    get query() {
+      return state.query;
+    },
+    /** @returns {number|null} */
+    get selectedId() {
+      return state.selectedId;
+    },
+    /** @returns {boolean} */
+    get loading() {
+      return state.loading;
+    },
+    /** @returns {number} */
+    get total() {
+      return state.total;
+    },
+    /** Moves keyboard focus to the list. */
+    focus() {
+      listbox.focus();
+    },
+    /**
+     * Updates one row's tags after a tag change in the reader.
+     * @param {number} id
+     * @param {string[]} tags
+     */
+    setTags(id, tags) {
+      const item = state.items.find((candidate) => candidate.id === id);
+      if (!item) return;
+      item.tags = tags;
+      const old = listbox.querySelector(`[data-id="${id}"]`);
+      if (old) old.replaceWith(row(item));
+      syncActiveDescendant();
+    },
+    /**
+     * Drops a deleted row and returns the id of the row now in its place.
+     * @param {number} id
+     * @returns {number|null}
+     */
+    remove(id) {
+      const index = state.items.findIndex((item) => item.id === id);
+      if (index === -1) return null;
+      state.items.splice(index, 1);
+      state.total = Math.max(0, state.total - 1);
+      listbox.querySelector(`[data-id="${id}"]`)?.remove();
+      if (state.selectedId === id) state.selectedId = null;
+      renderStatus();
+      syncActiveDescendant();
+      const neighbour = state.items[Math.min(index, state.items.length - 1)];
+      return neighbour ? neighbour.id : null;
+    },
+    /** Re-renders after a language or digits change. */
+    refresh() {
+      renderSort();
+      renderRows();
+      renderStatus();
+    },
+  };
+}

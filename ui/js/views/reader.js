@@ -1,0 +1,458 @@
+// The reader pane: one article's title, metadata line, tags (add and remove),
+// body paragraphs, notes, provenance and the delete button with its confirm
+// dialog. All article text goes in through text nodes.
+
+import * as api from '../api.js';
+import { $, h, replace, userText, withSeparators } from '../dom.js';
+import {
+  errorText,
+  formatDate,
+  formatDateTime,
+  formatSize,
+  languageName,
+  paragraphs,
+  tagColour,
+} from '../format.js';
+import { icon } from '../icons.js';
+import { locale, t, tNodes } from '../i18n.js';
+import { announce, showError } from './notify.js';
+import { tagLabel } from './sidebar.js';
+
+/**
+ * Authors joined the way the interface language joins a list ("A، B و C"),
+ * each name isolated in its own `<bdi>`.
+ * @param {string[]} names
+ * @returns {Node[]}
+ */
+function authorList(names) {
+  return new Intl.ListFormat(locale(), { type: 'conjunction' })
+    .formatToParts(names)
+    .map((part) => (part.type === 'element' ? userText('bdi', part.value) : document.createTextNode(part.value)));
+}
+
+/**
+ * @param {{
+ *   onTagSearch: (name: string) => void,
+ *   onTagsChanged: (article: import('../api.js').Article) => void,
+ *   onDeleted: (id: number) => void,
+ * }} handlers
+ */
+export function createReader(handlers) {
+  const pane = $('[data-testid="reader"]');
+  const suggestions = $('[data-testid="tag-suggestions"]');
+  const confirm = /** @type {HTMLDialogElement} */ ($('[data-testid="confirm-dialog"]'));
+  const confirmText = $('.confirm-text', confirm);
+  const confirmButton = /** @type {HTMLButtonElement} */ ($('[data-action="confirm-delete"]', confirm));
+
+  /** @type {import('../api.js').Article|null} */
+  let article = null;
+  /** @type {number|null} The id being shown or loaded. */
+  let currentId = null;
+  /** @type {unknown} */
+  let loadError = null;
+  let loading = false;
+  let generation = 0;
+  let provenanceOpen = false;
+  /** @type {HTMLElement|null} */
+  let chipList = null;
+  /** @type {HTMLInputElement|null} */
+  let tagInput = null;
+
+  function renderPlaceholder() {
+    replace(
+      pane,
+      h(
+        'div',
+        { class: 'reader-placeholder', 'data-testid': 'reader-placeholder' },
+        h('span', { class: 'placeholder-icon' }, icon('file')),
+        h('p', { class: 'placeholder-title' }, t('reader.placeholderTitle')),
+        h('p', { class: 'placeholder-text' }, t('reader.placeholderText')),
+      ),
+    );
+  }
+
+  function renderLoading() {
+    pane.setAttribute('aria-busy', 'true');
+    replace(
+      pane,
+      h(
+        'div',
+        { class: 'reader-placeholder', 'data-kind': 'loading' },
+        h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+        h('p', { class: 'placeholder-text' }, t('reader.loading')),
+      ),
+    );
+  }
+
+  function renderError() {
+    replace(
+      pane,
+      h(
+        'div',
+        { class: 'reader-placeholder', 'data-kind': 'error' },
+        h('span', { class: 'placeholder-icon' }, icon('alert')),
+        h('p', { class: 'placeholder-title' }, errorText(loadError)),
+      ),
+    );
+  }
+
+  /**
+   * @param {import('../api.js').Article} a
+   * @returns {HTMLElement|null}
+   */
+  function metaLine(a) {
+    /** @type {Node[]} */
+    const parts = [];
+    if (a.publication) parts.push(userText('bdi', a.publication, { class: 'meta-publication' }));
+    if (a.authors && a.authors.length) {
+      parts.push(h('span', { class: 'meta-authors' }, tNodes('meta.by', { authors: h('span', null, authorList(a.authors)) })));
+    }
+    const date = formatDate(a.date, 'long');
+    if (date) {
+      parts.push(h('time', { class: 'meta-date', datetime: a.date, title: a.date_text }, h('bdi', null, date)));
+    } else if (a.date_text) {
+      parts.push(userText('bdi', a.date_text, { class: 'meta-date' }));
+    }
+    if (a.hijri_date) parts.push(userText('bdi', a.hijri_date, { class: 'meta-hijri', title: t('meta.hijri') }));
+    if (a.section) parts.push(userText('bdi', a.section, { class: 'meta-section', title: t('meta.section') }));
+    if (a.page) parts.push(h('span', { class: 'meta-page' }, tNodes('meta.page', { page: userText('bdi', a.page) })));
+    const language = languageName(a.language);
+    if (language) parts.push(h('bdi', { class: 'meta-language', title: t('meta.language') }, language));
+    if (!parts.length) return null;
+    return h('p', { class: 'reader-meta', 'data-testid': 'reader-meta' }, withSeparators(parts));
+  }
+
+  function renderChips() {
+    if (!article || !chipList) return;
+    const tags = article.tags;
+    replace(
+      chipList,
+      tags.length === 0
+        ? h('li', { class: 'chip-empty' }, t('reader.noTags'))
+        : tags.map((tag) =>
+            h(
+              'li',
+              { class: 'chip', 'data-testid': 'tag-chip', 'data-tag': tag.name, 'data-colour': tagColour(tag.colour) },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'chip-label',
+                  title: t('reader.searchTag'),
+                  on: { click: () => handlers.onTagSearch(tag.name) },
+                },
+                tagLabel(tag.name),
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'chip-remove',
+                  'data-testid': 'tag-remove',
+                  'aria-label': t('reader.removeTag', { tag: tag.name }),
+                  title: t('reader.removeTag', { tag: tag.name }),
+                  on: { click: () => removeTag(tag.name) },
+                },
+                icon('close'),
+              ),
+            ),
+          ),
+    );
+  }
+
+  /**
+   * @param {import('../api.js').Article} a
+   * @returns {HTMLElement}
+   */
+  function provenance(a) {
+    const p = a.provenance;
+    /**
+     * @param {string} key
+     * @param {Node|string|null} value
+     */
+    const item = (key, value) => (value === null ? null : h('div', { class: 'prov-item' }, h('dt', null, t(key)), h('dd', null, value)));
+    const details = h(
+      'details',
+      { class: 'provenance', 'data-testid': 'provenance', open: provenanceOpen },
+      h('summary', { class: 'provenance-summary' }, t('prov.title')),
+      p ? null : h('p', { class: 'provenance-none' }, t('prov.none')),
+      h(
+        'dl',
+        { class: 'prov-list' },
+        p && item('prov.fileName', userText('bdi', p.file_name, { 'data-testid': 'prov-file-name' })),
+        p && item('prov.filePath', userText('bdi', p.file_path, { class: 'mono' })),
+        p && item('prov.size', formatSize(p.size)),
+        p && item('prov.encoding', h('bdi', { class: 'mono', dir: 'ltr', 'data-testid': 'prov-encoding' }, p.encoding)),
+        p && item('prov.importer', h('bdi', { class: 'mono', dir: 'ltr' }, p.importer)),
+        p && item('prov.sha256', h('code', { class: 'hash', dir: 'ltr', 'data-testid': 'prov-sha256' }, p.sha256)),
+        item('prov.importedAt', formatDateTime(a.imported_at)),
+        item('prov.modifiedAt', formatDateTime(a.modified_at)),
+        p &&
+          item(
+            'prov.boilerplate',
+            p.boilerplate_removed
+              ? userText('pre', p.boilerplate_removed, { class: 'boilerplate', 'data-testid': 'prov-boilerplate' })
+              : t('prov.boilerplateNone'),
+          ),
+      ),
+    );
+    details.addEventListener('toggle', () => {
+      provenanceOpen = /** @type {HTMLDetailsElement} */ (details).open;
+    });
+    return details;
+  }
+
+  function renderArticle() {
+    if (!article) return;
+    const a = article;
+    tagInput = /** @type {HTMLInputElement} */ (
+      h('input', {
+        class: 'tag-input',
+        type: 'text',
+        dir: 'auto',
+        list: 'tag-suggestions',
+        autocomplete: 'off',
+        'data-testid': 'tag-input',
+        'aria-label': t('reader.addTag'),
+        placeholder: t('reader.addTagPlaceholder'),
+        enterkeyhint: 'done',
+        on: { keydown: onTagKey },
+      })
+    );
+    chipList = h('ul', { class: 'chip-list', 'data-testid': 'reader-tags', 'aria-label': t('reader.tags') });
+    const notes = a.notes && a.notes.trim();
+    replace(
+      pane,
+      h(
+        'article',
+        { class: 'reader-article', 'data-id': a.id, 'aria-labelledby': 'reader-title' },
+        h(
+          'header',
+          { class: 'reader-header' },
+          userText('h1', a.title || t('list.untitled'), {
+            class: 'reader-title',
+            id: 'reader-title',
+            'data-testid': 'reader-title',
+            lang: a.title ? a.language : null,
+          }),
+          metaLine(a),
+          a.url
+            ? h('p', { class: 'reader-url' }, h('span', { class: 'reader-url-label' }, t('reader.source')), ' ', h('bdi', { dir: 'ltr', class: 'mono' }, a.url))
+            : null,
+        ),
+        h(
+          'section',
+          { class: 'reader-tags', 'aria-label': t('reader.tags') },
+          h('span', { class: 'reader-tags-icon' }, icon('tag')),
+          chipList,
+          h('span', { class: 'tag-input-wrap' }, tagInput),
+        ),
+        h(
+          'div',
+          { class: 'reader-body', 'data-testid': 'reader-body', 'aria-label': t('reader.body'), lang: a.language },
+          paragraphs(a.body).map((text) => userText('p', text)),
+        ),
+        notes
+          ? h(
+              'section',
+              { class: 'reader-notes', 'aria-labelledby': 'reader-notes-title' },
+              h('h2', { class: 'reader-section-title', id: 'reader-notes-title' }, t('reader.notes')),
+              userText('p', notes, { class: 'notes-text', 'data-testid': 'reader-notes' }),
+            )
+          : null,
+        provenance(a),
+        h(
+          'footer',
+          { class: 'reader-footer' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button button-quiet button-danger-quiet',
+              'data-testid': 'delete-button',
+              on: { click: askDelete },
+            },
+            h('span', { class: 'button-icon' }, icon('trash')),
+            h('span', null, t('reader.delete')),
+          ),
+        ),
+      ),
+    );
+    renderChips();
+  }
+
+  function render() {
+    pane.removeAttribute('aria-busy');
+    if (loading) renderLoading();
+    else if (loadError) renderError();
+    else if (article) renderArticle();
+    else renderPlaceholder();
+  }
+
+  /**
+   * Opens an article by id.
+   * @param {number} id
+   * @returns {Promise<void>}
+   */
+  async function show(id) {
+    const mine = ++generation;
+    const switching = currentId !== id;
+    currentId = id;
+    loadError = null;
+    // Re-opening the article already shown refreshes it in place.
+    if (switching || !article) {
+      loading = true;
+      article = null;
+      render();
+    }
+    try {
+      const next = await api.getArticle(id);
+      if (mine !== generation) return;
+      article = next;
+    } catch (error) {
+      if (mine !== generation) return;
+      console.error(error);
+      article = null;
+      loadError = error;
+    }
+    loading = false;
+    render();
+    if (switching) pane.scrollTop = 0;
+  }
+
+  function clear() {
+    generation++;
+    currentId = null;
+    article = null;
+    loadError = null;
+    loading = false;
+    render();
+  }
+
+  /** @param {KeyboardEvent} event */
+  function onTagKey(event) {
+    if (event.isComposing) return;
+    const field = /** @type {HTMLInputElement} */ (event.currentTarget);
+    if (event.key === 'Escape' && field.value) {
+      event.preventDefault();
+      field.value = '';
+      return;
+    }
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const input = /** @type {HTMLInputElement} */ (event.currentTarget);
+    // Inner spaces are part of the name ("تعاون دولي"); edges are not, and
+    // neither are the slashes' surrounding spaces in "أمن / تعاون".
+    const name = input.value.trim().replace(/\s*\/\s*/g, '/');
+    if (!name) return;
+    if (article && article.tags.some((tag) => tag.name === name)) {
+      input.value = '';
+      return;
+    }
+    addTag(name, input);
+  }
+
+  /**
+   * @param {string} name
+   * @param {HTMLInputElement} input
+   */
+  async function addTag(name, input) {
+    if (!article) return;
+    const id = article.id;
+    input.disabled = true;
+    try {
+      await api.tagArticles(name, [id]);
+      input.value = '';
+      await afterTagChange(id);
+      announce(t('announce.tagAdded', { tag: name }));
+    } catch (error) {
+      showError(error);
+    } finally {
+      input.disabled = false;
+      if (tagInput) tagInput.focus();
+    }
+  }
+
+  /** @param {string} name */
+  async function removeTag(name) {
+    if (!article) return;
+    const id = article.id;
+    try {
+      await api.untagArticles(name, [id]);
+      await afterTagChange(id);
+      announce(t('announce.tagRemoved', { tag: name }));
+      if (tagInput) tagInput.focus();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  /**
+   * Reloads the article's tags after a change and tells the app.
+   * @param {number} id
+   */
+  async function afterTagChange(id) {
+    const fresh = await api.getArticle(id);
+    if (!article || article.id !== id) return;
+    article = fresh;
+    renderChips();
+    handlers.onTagsChanged(fresh);
+  }
+
+  function askDelete() {
+    if (!article) return;
+    replace(confirmText, tNodes('confirm.text', { title: userText('bdi', article.title || t('list.untitled'), { class: 'confirm-title' }) }));
+    confirmButton.disabled = false;
+    confirm.showModal();
+  }
+
+  $('[data-action="cancel-delete"]', confirm).addEventListener('click', () => confirm.close('cancel'));
+  confirmButton.addEventListener('click', async () => {
+    if (!article) {
+      confirm.close('cancel');
+      return;
+    }
+    const id = article.id;
+    confirmButton.disabled = true;
+    try {
+      await api.deleteArticles([id]);
+      confirm.close('deleted');
+      if (currentId === id) clear();
+      announce(t('announce.deleted'));
+      handlers.onDeleted(id);
+    } catch (error) {
+      confirm.close('failed');
+      showError(error);
+    } finally {
+      confirmButton.disabled = false;
+    }
+  });
+
+  render();
+
+  return {
+    show,
+    clear,
+    /** @returns {number|null} */
+    get currentId() {
+      return currentId;
+    },
+    /**
+     * The names offered while typing a tag.
+     * @param {string[]} names
+     */
+    setSuggestions(names) {
+      replace(suggestions, names.map((name) => h('option', { value: name })));
+    },
+    /** Re-renders after a language or digits change, keeping what was typed. */
+    refresh() {
+      const typed = tagInput ? tagInput.value : '';
+      render();
+      if (tagInput) tagInput.value = typed;
+    },
+    /** Moves focus to the reader. */
+    focus() {
+      pane.focus();
+    },
+  };
+}
