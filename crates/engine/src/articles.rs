@@ -59,21 +59,15 @@ pub(crate) fn validate_date(date: &str) -> Result<()> {
     else {
         return Err(invalid());
     };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    // `parse` would accept a sign ("+1"), so check the digits first.
+    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
         return Err(invalid());
     }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>()) else {
         return Err(invalid());
     };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(invalid()),
-    };
-    if d == 0 || d > days {
+    if d == 0 || d > crate::import::dates::gregorian_month_days(y, m) {
         return Err(invalid());
     }
     Ok(())

@@ -242,8 +242,9 @@ const BETWEEN_CALENDARS: &[char] = &[
 
 /// A gap longer than this is not inside a date (it also bounds the work per token).
 const MAX_GAP_CHARS: usize = 12;
-/// Tokens a date can span, side-by-side dates included, with room to spare.
-const LOOKAHEAD: usize = 24;
+/// Tokens a date can span, side-by-side dates included, with room to spare. Also the bound on
+/// the work done at each token, which keeps the scan linear.
+const LOOKAHEAD: usize = 32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Calendar {
@@ -264,7 +265,7 @@ impl Ymd {
     }
 }
 
-/// A date matched on tokens `first..=last`, printed at bytes `start..end` of the text.
+/// A date whose last token (year or era mark) is `last`, printed at bytes `start..end`.
 #[derive(Debug, Clone, Copy)]
 struct Hit {
     calendar: Calendar,
@@ -425,6 +426,20 @@ fn numeric(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     }
     let (first_digits, start) = strip_clitic(first);
     let first_digits = digits(first_digits)?;
+    // A number chained on with the same separator makes this a reference number
+    // (`رقم 5/10/2020/12`), not a date. After a year-first date a trailing number is allowed:
+    // that is how dated URLs go on (`/2022/08/10/12345.html`).
+    let joined = |before: &Token, after: &Token| {
+        digits(&before.normalized).is_some()
+            && digits(&after.normalized).is_some()
+            && single_separator(text, before, after) == Some(separator)
+    };
+    let before = i.checked_sub(1).and_then(|b| tokens.get(b));
+    if before.is_some_and(|before| joined(before, first))
+        || (first_digits.len() <= 2 && tokens.get(i + 3).is_some_and(|after| joined(third, after)))
+    {
+        return None;
+    }
     let middle: u8 = digits(&second.normalized)
         .filter(|d| d.len() <= 2)?
         .parse()
@@ -521,8 +536,9 @@ fn is_valid(calendar: Calendar, year: u16, month: u8, day: u8) -> bool {
     years.contains(&year) && (1..=days).contains(&day)
 }
 
-fn gregorian_month_days(year: u16, month: u8) -> u8 {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+/// Days in a Gregorian month (0 for a month number that does not exist).
+pub(crate) fn gregorian_month_days(year: u16, month: u8) -> u8 {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -886,6 +902,12 @@ mod tests {
             ("1443/09/15", "none"),
             ("الفصل 1.11.91 من الظهير", "none"),
             ("10 / 08 / 2022", "none"),
+            ("رقم 5/10/2020/12", "none"),
+            ("رقم 12/5/10/2020", "none"),
+            (
+                "https://example.ma/2022/08/10/12345.html",
+                "2022-08-10 | 2022/08/10 | -",
+            ),
             ("،؛؟«»“”...", "none"),
             ("\u{064E}\u{200F}ـ", "none"),
         ];

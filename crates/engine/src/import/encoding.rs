@@ -81,7 +81,7 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Option<Decoded> {
 /// order and read as text. Arabic in UTF-16 has few NUL bytes (U+06xx), so the decision is made
 /// on the decoded text, not on counting zeros.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     [UTF_16LE, UTF_16BE]

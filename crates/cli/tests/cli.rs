@@ -1,0 +1,176 @@
+//! The `arshif` binary against PRODUCT.md's command-line contract: shapes, exit codes, messages.
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(path)
+}
+
+struct Cli {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("archive.arshif");
+        Cli { _dir: dir, db }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_arshif"))
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// Runs, checks the exit code, and parses stdout as JSON.
+    fn json(&self, args: &[&str], exit: i32) -> Value {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(exit),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn import_search_show_tag_stats() {
+    let cli = Cli::new();
+    let sample = fixture("txt/sample-article.txt");
+    let report = cli.json(&["import", path(&sample), "--json"], 0);
+    assert_eq!(report["imported"], 1);
+    assert_eq!(report["duplicates"], 0);
+    assert_eq!(report["failed"], Value::Array(vec![]));
+
+    let hits = cli.json(&["search", "الشرطة الإسبانية", "--json"], 0);
+    let hit = &hits[0];
+    for key in [
+        "id",
+        "title",
+        "publication",
+        "date",
+        "tags",
+        "snippet",
+        "score",
+        "source_file",
+    ] {
+        assert!(hit.get(key).is_some(), "missing {key} in {hit}");
+    }
+    assert_eq!(hit["publication"], "جريدة أصوات");
+    assert_eq!(hit["date"], "2022-08-10");
+    assert!(hit["source_file"]
+        .as_str()
+        .unwrap()
+        .ends_with("sample-article.txt"));
+    assert!(!hit["snippet"].as_str().unwrap().contains('\u{E000}'));
+    let id = hit["id"].as_i64().unwrap().to_string();
+
+    let out = cli.run(&["tag", "add", "أمن/تعاون دولي", &id]);
+    assert!(out.status.success());
+    let article = cli.json(&["show", &id, "--json"], 0);
+    assert_eq!(article["tags"][0]["name"], "أمن/تعاون دولي");
+    assert_eq!(article["date_text"], "الأربعاء 10 غشت 2022");
+    assert_eq!(article["provenance"]["encoding"], "UTF-8");
+
+    let stats = cli.json(&["stats", "--json"], 0);
+    assert_eq!(
+        (stats["articles"].as_u64(), stats["tags"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(stats["publications"], 1);
+}
+
+#[test]
+fn failures_and_bad_usage_have_their_exit_codes() {
+    let cli = Cli::new();
+    let report = cli.json(
+        &[
+            "import",
+            path(&fixture("txt/sample-article.txt")),
+            path(&fixture("bad/zero-bytes.txt")),
+            "--json",
+        ],
+        1,
+    );
+    assert_eq!(report["imported"], 1);
+    assert_eq!(report["failed"][0]["reason"], "the file is empty");
+
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["show", "999"], 1, "article 999 does not exist"),
+        (&["search", "from:yesterday"], 2, "is not a date"),
+        (&["tag", "add", "x", "999"], 1, "does not exist"),
+        (&["tag", "rename", "nothing", "x"], 1, "does not exist"),
+        (&["frobnicate"], 2, "unrecognized subcommand"),
+        (&["search"], 2, "required"),
+    ];
+    for (args, code, message) in cases {
+        let out = cli.run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(*code), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn newer_archives_are_refused_with_a_clear_message() {
+    let cli = Cli::new();
+    cli.json(&["stats", "--json"], 0);
+    set_schema_version_past_this_build(&cli.db);
+    let out = cli.run(&["stats"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("newer version of Arshif"), "{stderr}");
+}
+
+/// Sets the archive's schema version past this build's without linking SQLite into the test:
+/// `user_version` is the big-endian u32 at byte 60 of the database header.
+/// The CLI closed cleanly, so its WAL is already checkpointed into the main file.
+fn set_schema_version_past_this_build(db: &Path) {
+    let mut bytes = std::fs::read(db).unwrap();
+    bytes[60..64].copy_from_slice(&9_999u32.to_be_bytes());
+    std::fs::write(db, bytes).unwrap();
+}
+
+#[test]
+fn batch_queries_and_analyze() {
+    let cli = Cli::new();
+    cli.json(
+        &["import", path(&fixture("txt/sample-article.txt")), "--json"],
+        0,
+    );
+    let queries = cli._dir.path().join("queries.txt");
+    std::fs::write(&queries, "الشرطة\nلا يوجد مثل هذا\nfrom:never\n").unwrap();
+    let out = cli.run(&["search", "--queries", path(&queries), "--json"]);
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0].as_array().unwrap().len(), 1);
+    assert_eq!(lines[1].as_array().unwrap().len(), 0);
+    assert!(lines[2]["error"].as_str().unwrap().contains("not a date"));
+
+    let out = Command::new(env!("CARGO_BIN_EXE_arshif"))
+        .args(["analyze", "مُحَمَّد، والمدرسة"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "محمد\nوالمدرسه\n");
+}
