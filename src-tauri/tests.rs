@@ -1,8 +1,9 @@
 //! Command-level tests: the real command layer over IPC on Tauri's mock runtime (no display).
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_context, noop_assets, INVOKE_KEY};
+use tauri::test::{get_ipc_response, mock_context, noop_assets};
 use tauri::webview::InvokeRequest;
+use tauri::Manager;
 use tauri::WebviewWindowBuilder;
 
 struct Harness {
@@ -13,10 +14,7 @@ struct Harness {
 
 fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
-    // Each test process has one environment; every test sets the same variable to its own
-    // archive before building, and tests in this module run one app at a time.
-    std::env::set_var("ARSHIF_DB", dir.path().join("archive.arshif"));
-    let app = crate::builder::<tauri::test::MockRuntime>()
+    let app = crate::builder::<tauri::test::MockRuntime>(Some(dir.path().join("archive.arshif")))
         .build(mock_context(noop_assets()))
         .unwrap();
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -37,7 +35,7 @@ fn invoke(h: &Harness, cmd: &str, body: Value) -> Result<Value, Value> {
         url: "tauri://localhost".parse().unwrap(),
         body: InvokeBody::Json(body),
         headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
+        invoke_key: h.webview.app_handle().invoke_key().to_string(),
     };
     get_ipc_response(&h.webview, request).map(|r| r.deserialize::<Value>().unwrap())
 }
@@ -48,9 +46,6 @@ fn fixture(path: &str) -> String {
 
 #[test]
 fn commands_import_list_tag_and_report_errors() {
-    let _guard = crate::tests::SERIAL
-        .lock()
-        .unwrap_or_else(|p| p.into_inner());
     let h = harness();
     assert_eq!(
         invoke(&h, "stats", json!({})).unwrap(),
@@ -96,6 +91,3 @@ fn commands_import_list_tag_and_report_errors() {
     );
     assert_eq!(bad_tag.unwrap_err()["code"], "invalid_input");
 }
-
-/// Serializes tests that set the process-wide `ARSHIF_DB`.
-pub static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());

@@ -14,7 +14,8 @@ use serde_json::json;
 pub struct App {
     pub client: Client,
     driver: Child,
-    pub archive_dir: tempfile::TempDir,
+    /// Holds the test's archive folder until the app has stopped.
+    _archive_dir: tempfile::TempDir,
 }
 
 fn free_port() -> u16 {
@@ -76,7 +77,7 @@ impl App {
         App {
             client,
             driver,
-            archive_dir,
+            _archive_dir: archive_dir,
         }
     }
 
@@ -90,42 +91,56 @@ impl App {
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
-    /// Waits until `css` has text containing `expected`.
+    /// Waits until the first element matching `css` has text containing `expected`.
     pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let text = match self.client.find(Locator::Css(css)).await {
-                Ok(element) => element.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
+            // textContent rather than WebDriver's rendered text, which WebKitWebDriver reports
+            // as empty for some visible elements of the list.
+            let text = self
+                .client
+                .execute(
+                    "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
+                    vec![serde_json::Value::String(css.into())],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
             if text.contains(expected) {
                 return text;
             }
-            assert!(
-                Instant::now() < deadline,
-                "{css} never showed {expected:?}; last text {text:?}"
-            );
+            if Instant::now() > deadline {
+                // Show what the window did show, so that a failure explains itself.
+                let page = self
+                    .client
+                    .execute("return document.body.innerText", vec![])
+                    .await
+                    .map(|v| v.to_string())
+                    .unwrap_or_default();
+                panic!("{css} never showed {expected:?}; last text {text:?}; the page: {page}");
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 
+    /// Closes the session politely, then stops the processes (see [`Drop`]).
     pub async fn end(self) {
-        let App {
-            client,
-            mut driver,
-            archive_dir,
-        } = self;
-        let _ = client.close().await;
-        stop(&mut driver);
-        drop(archive_dir);
+        let _ = self.client.clone().close().await;
     }
 }
 
 fn stop(driver: &mut Child) {
-    // SIGTERM to the whole group: tauri-driver, WebKitWebDriver and the app.
-    let _ = Command::new("kill")
-        .args(["-TERM", &format!("-{}", driver.id())])
-        .status();
+    // SIGTERM to the whole group: tauri-driver, WebKitWebDriver and the app. Not through
+    // `/usr/bin/kill -TERM -PGID`: Debian 12's procps kill turns that into kill(-1), which ends
+    // every process of the user.
+    if let Ok(group) = libc::pid_t::try_from(driver.id()) {
+        if driver.try_wait().ok().flatten().is_none() {
+            // SAFETY: killpg only sends a signal; `group` is the id of a child we spawned as
+            // the leader of its own process group and have not reaped yet, so the id is ours.
+            unsafe { libc::killpg(group, libc::SIGTERM) };
+        }
+    }
     let _ = driver.wait();
 }
 

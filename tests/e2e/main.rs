@@ -11,7 +11,7 @@ async fn answer_open_dialog_with(app: &App, paths: &[std::path::PathBuf]) {
     let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     app.client
         .execute(
-            "window.__TAURI__.dialog.open = async () => arguments[0];",
+            "const paths = arguments[0]; window.__TAURI__.dialog.open = async () => paths;",
             vec![json!(paths)],
         )
         .await
