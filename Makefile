@@ -34,4 +34,4 @@ e2e:
 
 ## A .deb and an .rpm under target/release/bundle/.
 bundle: deps-app
-	npx --yes @tauri-apps/cli@^2 build --bundles deb,rpm
+	npx --yes @tauri-apps/cli@^2 build --bundles deb,rpm -- -p arshif-desktop

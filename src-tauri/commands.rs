@@ -2,10 +2,10 @@
 //! converts the error. No logic lives here.
 use std::path::PathBuf;
 
-use arshif_engine::search::{SearchHit, SearchQuery, SearchSort};
+use arshif_engine::search::{SearchQuery, SearchResults};
 use arshif_engine::{
     Article, ArticleSummary, ArticleUpdate, ImportOptions, ImportProgress, ImportReport,
-    ListParams, Page, Stats, TagCount,
+    ListParams, Page, SavedSearch, Stats, TagCount,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -25,41 +25,13 @@ pub async fn list_articles(
         .await
 }
 
-/// A search from the search box.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SearchParams {
-    /// The text as typed, in the query language.
-    pub query: String,
-    pub offset: u32,
-    pub limit: u32,
-    pub sort: SearchSort,
-}
-
-impl Default for SearchParams {
-    fn default() -> Self {
-        let defaults = SearchQuery::default();
-        SearchParams {
-            query: String::new(),
-            offset: 0,
-            limit: defaults.limit,
-            sort: defaults.sort,
-        }
-    }
-}
-
+/// A search from the search box (`params.query` is the text as typed).
 #[tauri::command]
 pub async fn search(
     state: State<'_, AppState>,
-    params: SearchParams,
-) -> CommandResult<Page<SearchHit>> {
-    let query = SearchQuery {
-        text: params.query,
-        offset: params.offset,
-        limit: params.limit,
-        sort: params.sort,
-    };
-    state.with_archive(move |a| Ok(a.search(&query)?)).await
+    params: SearchQuery,
+) -> CommandResult<SearchResults> {
+    state.with_archive(move |a| Ok(a.search(&params)?)).await
 }
 
 #[tauri::command]
@@ -158,6 +130,29 @@ pub async fn set_tag_colour(
 ) -> CommandResult<()> {
     state
         .with_archive(move |a| Ok(a.set_tag_colour(&tag, colour.as_deref())?))
+        .await
+}
+
+#[tauri::command]
+pub async fn save_search(
+    state: State<'_, AppState>,
+    name: String,
+    query: String,
+) -> CommandResult<SavedSearch> {
+    state
+        .with_archive(move |a| Ok(a.save_search(&name, &query)?))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_saved_searches(state: State<'_, AppState>) -> CommandResult<Vec<SavedSearch>> {
+    state.with_archive(|a| Ok(a.saved_searches()?)).await
+}
+
+#[tauri::command]
+pub async fn delete_saved_search(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    state
+        .with_archive(move |a| Ok(a.delete_saved_search(id)?))
         .await
 }
 

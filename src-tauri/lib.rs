@@ -46,6 +46,9 @@ pub fn builder<R: Runtime>(archive: Option<PathBuf>) -> tauri::Builder<R> {
         commands::rename_tag,
         commands::merge_tags,
         commands::set_tag_colour,
+        commands::save_search,
+        commands::list_saved_searches,
+        commands::delete_saved_search,
         commands::stats,
         commands::app_info,
     ])

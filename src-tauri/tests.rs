@@ -76,8 +76,29 @@ fn commands_import_list_tag_and_report_errors() {
     assert_eq!(article["tags"][0]["name"], "أمن");
     assert_eq!(article["date"], "2022-08-10");
 
-    let hits = invoke(&h, "search", json!({"params": {"query": "وسم:أمن"}})).unwrap();
+    let hits = invoke(
+        &h,
+        "search",
+        json!({"params": {"query": "وسم:أمن", "facets": true}}),
+    )
+    .unwrap();
     assert_eq!(hits["total"], 1);
+    assert_eq!(
+        hits["facets"]["tags"][0],
+        json!({"value": "أمن", "count": 1})
+    );
+    let arabic = invoke(&h, "search", json!({"params": {"query": "الاسبانيه أغسطس"}})).unwrap();
+    assert_eq!(arabic["items"][0]["id"], id);
+
+    let saved = invoke(
+        &h,
+        "save_search",
+        json!({"name": "أمن", "query": "وسم:أمن"}),
+    )
+    .unwrap();
+    let listed = invoke(&h, "list_saved_searches", json!({})).unwrap();
+    assert_eq!(listed, json!([saved.clone()]));
+    invoke(&h, "delete_saved_search", json!({"id": saved["id"]})).unwrap();
 
     // Errors arrive as {code, message}, never as raw SQLite text.
     let missing = invoke(&h, "get_article", json!({"id": 999})).unwrap_err();

@@ -30,6 +30,36 @@
  * @typedef {{ total: number, items: T[] }} Page
  */
 
+/** @typedef {'relevance'|'newest'|'oldest'} SearchSort */
+/** @typedef {{ value: string, count: number }} FacetCount */
+
+/**
+ * @typedef {Object} Facets  Counts over the whole result set, not one page.
+ * @property {FacetCount[]} tags
+ * @property {FacetCount[]} publications
+ * @property {FacetCount[]} years      Values are `YYYY`.
+ * @property {FacetCount[]} languages  Values are BCP 47 tags as stored.
+ */
+
+/**
+ * @typedef {Page<SearchHit> & { facets: Facets|null }} SearchResults
+ */
+
+/**
+ * @typedef {Object} SavedSearch
+ * @property {number} id
+ * @property {string} name
+ * @property {string} query
+ * @property {string} created_at  RFC 3339, UTC.
+ */
+
+/**
+ * @typedef {Object} ImportProgress  Sent by the backend after every file.
+ * @property {number} done
+ * @property {number} total
+ * @property {string} current_file
+ */
+
 /**
  * @typedef {Object} Provenance
  * @property {string} file_name
@@ -127,12 +157,39 @@ export function listArticles(params) {
 }
 
 /**
- * One page of search results. Never call with an empty query: that is the library list.
- * @param {{ query: string, offset: number, limit: number }} params
- * @returns {Promise<Page<SearchHit>>}
+ * One page of search results. Never call with an empty query: that is the library
+ * list. A query of filters only (`tag:"أمن"`) is fine: it lists them by date.
+ * Rejects with `bad_query` when a date filter is not a date.
+ * @param {{ query: string, offset: number, limit: number, sort: SearchSort, facets: boolean }} params
+ *   `facets` asks for counts per tag, publication, year and language.
+ * @returns {Promise<SearchResults>}
  */
 export function search(params) {
   return call('search', { params });
+}
+
+/**
+ * Saves a query under a name; the same name replaces its query.
+ * Rejects with `bad_query` for a query that could not run.
+ * @param {string} name
+ * @param {string} query
+ * @returns {Promise<SavedSearch>}
+ */
+export function saveSearch(name, query) {
+  return call('save_search', { name, query });
+}
+
+/** @returns {Promise<SavedSearch[]>} */
+export function listSavedSearches() {
+  return call('list_saved_searches');
+}
+
+/**
+ * @param {number} id
+ * @returns {Promise<void>}
+ */
+export function deleteSavedSearch(id) {
+  return call('delete_saved_search', { id });
 }
 
 /**
@@ -144,11 +201,54 @@ export function getArticle(id) {
 }
 
 /**
+ * Imports files, passing each `import-progress` event to `onProgress` while the
+ * command runs. Progress is a nicety: without the event API the import still runs.
  * @param {string[]} paths
+ * @param {(progress: ImportProgress) => void} [onProgress]
  * @returns {Promise<ImportReport>}
  */
-export function importFiles(paths) {
-  return call('import_files', { paths });
+export async function importFiles(paths, onProgress) {
+  const stop = onProgress
+    ? await listen('import-progress', (/** @type {any} */ payload) => {
+        if (payload && typeof payload === 'object') onProgress(/** @type {ImportProgress} */ (payload));
+      })
+    : () => {};
+  try {
+    return await call('import_files', { paths });
+  } finally {
+    stop();
+  }
+}
+
+/**
+ * Listens to one backend event, looking the event API up now (see the note at
+ * the top). Resolves once listening, so no event sent after it is missed.
+ * @param {string} name
+ * @param {(payload: unknown) => void} handler
+ * @returns {Promise<() => void>} Stops listening; safe to call more than once.
+ */
+async function listen(name, handler) {
+  const tauri = /** @type {any} */ (window).__TAURI__;
+  const events = tauri && tauri.event;
+  if (!events || typeof events.listen !== 'function') return () => {};
+  try {
+    const unlisten = await events.listen(name, (/** @type {{ payload?: unknown }} */ event) =>
+      handler(event ? event.payload : undefined),
+    );
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      try {
+        unlisten();
+      } catch (error) {
+        console.warn(error);
+      }
+    };
+  } catch (error) {
+    console.warn(`Could not listen to ${name}`, error);
+    return () => {};
+  }
 }
 
 /**

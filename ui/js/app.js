@@ -3,15 +3,20 @@
 // share lives here; each view owns its own rendering.
 
 import * as api from './api.js';
-import { $ } from './dom.js';
+import { $, replace, userText } from './dom.js';
+import { errorText } from './format.js';
 import { hydrateIcons } from './icons.js';
-import { onLanguageChange, setLanguage, t } from './i18n.js';
+import { onLanguageChange, setLanguage, t, tNodes } from './i18n.js';
 import { applyTheme, loadPrefs, savePrefs } from './prefs.js';
+import { badDateValue, toggleFilter } from './query.js';
 import { setTagColours } from './store.js';
+import { createFacets } from './views/facets.js';
+import { createHelp } from './views/help.js';
 import { createList } from './views/list.js';
 import { announce, hideError, initNotify, showError } from './views/notify.js';
 import { createReader } from './views/reader.js';
 import { createReport } from './views/report.js';
+import { createSaved } from './views/saved.js';
 import { createSettings } from './views/settings.js';
 import { createSidebar, tagQuery } from './views/sidebar.js';
 
@@ -29,12 +34,17 @@ const appRoot = $('.app');
 const searchInput = /** @type {HTMLInputElement} */ ($('[data-testid="search-input"]'));
 const dropOverlay = $('[data-testid="drop-overlay"]');
 const emptyState = $('[data-testid="empty-state"]');
+const searchError = $('[data-testid="search-error"]');
 
 /** Null until the first stats() answer. */
 let archiveEmpty = /** @type {boolean|null} */ (null);
 let importing = false;
 /** @type {number|undefined} */
 let searchTimer;
+/** The query the backend refused, while its message shows under the search box. */
+let refusedQuery = /** @type {string|null} */ (null);
+/** @type {unknown} */
+let refusedError = null;
 
 const sidebar = createSidebar({
   onTag: (name) => runQuery(tagQuery(name)),
@@ -50,6 +60,40 @@ const list = createList({
     searchInput.focus();
   },
   onSortChange: (sort) => updatePrefs({ sort }),
+  onSearchSortChange: (searchSort) => updatePrefs({ searchSort }),
+  onSearchSettled: ({ query, facets: counts, error, attempted }) => {
+    const refused = Boolean(error && typeof error === 'object' && 'code' in error && error.code === 'bad_query');
+    if (refused && attempted !== '') {
+      showSearchError(attempted, error);
+      // The list went back to the previous query: so do the views that follow it.
+      facets.setFacets(query, undefined);
+    } else {
+      clearSearchError();
+      facets.setFacets(query, counts);
+    }
+    sidebar.setActiveQuery(query);
+    saved.setActiveQuery(query);
+  },
+});
+
+const facets = createFacets({
+  // The search box shows the whole query, so a facet edits what it shows.
+  onToggle: (field, value) => runQuery(toggleFilter(searchInput.value, field, value)),
+});
+
+const saved = createSaved({
+  onRun: (query) => runQuery(query),
+  getQuery: () => searchInput.value.trim(),
+});
+
+createHelp({
+  onInsert: (example) => {
+    const current = searchInput.value.trim();
+    runQuery(current ? `${current} ${example}` : example);
+    searchInput.focus();
+    const end = searchInput.value.length;
+    searchInput.setSelectionRange(end, end);
+  },
 });
 
 const reader = createReader({
@@ -82,6 +126,9 @@ onLanguageChange(() => {
   reader.refresh();
   report.refresh();
   settings.refresh();
+  facets.refresh();
+  saved.refresh();
+  if (refusedQuery !== null) showSearchError(refusedQuery, refusedError);
 });
 
 /**
@@ -132,8 +179,39 @@ function runQuery(query) {
   const trimmed = query.trim();
   if (searchInput.value.trim() !== trimmed) searchInput.value = trimmed;
   sidebar.setActiveQuery(trimmed);
+  facets.setQuery(trimmed);
+  saved.syncSaveButton();
   hideError();
   return list.reset({ query: trimmed });
+}
+
+/**
+ * Says, under the search box and in the interface language, why the backend
+ * refused a query (a date filter that is no date). Not a dialog: the archivist
+ * fixes the text where it is, and the previous results stay.
+ * @param {string} query
+ * @param {unknown} error
+ */
+function showSearchError(query, error) {
+  refusedQuery = query;
+  refusedError = error;
+  const value = badDateValue(query);
+  replace(
+    searchError,
+    value !== null
+      ? tNodes('search.badDate', { value: userText('bdi', value, { class: 'query' }) })
+      : errorText(error),
+  );
+  searchError.hidden = false;
+  searchInput.setAttribute('aria-invalid', 'true');
+}
+
+function clearSearchError() {
+  refusedQuery = null;
+  refusedError = null;
+  searchError.hidden = true;
+  searchError.replaceChildren();
+  searchInput.removeAttribute('aria-invalid');
 }
 
 /**
@@ -172,7 +250,7 @@ async function runImport(paths) {
   hideError();
   announce(t('import.busy', { files: t('count.files', { count: files.length }) }));
   try {
-    const result = await api.importFiles(files);
+    const result = await api.importFiles(files, (progress) => sidebar.setImportProgress(progress));
     // New articles belong to the library view: leave any search so they show.
     await Promise.all([refreshLibrary(), runQuery('')]);
     const first = result.imported_ids && result.imported_ids[0];
@@ -211,6 +289,7 @@ function isEditable(target) {
 }
 
 searchInput.addEventListener('input', () => {
+  saved.syncSaveButton();
   window.clearTimeout(searchTimer);
   searchTimer = window.setTimeout(() => {
     const query = searchInput.value.trim();
@@ -262,7 +341,11 @@ api
   .catch((error) => console.error(error));
 
 async function start() {
-  await Promise.all([refreshLibrary(), list.reset({ query: '', sort: prefs.sort })]);
+  await Promise.all([
+    refreshLibrary(),
+    saved.load(),
+    list.reset({ query: '', sort: prefs.sort, searchSort: prefs.searchSort }),
+  ]);
   if (archiveEmpty === null) renderView();
   appRoot.removeAttribute('aria-busy');
 }

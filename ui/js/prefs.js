@@ -1,5 +1,5 @@
-// The interface settings kept in localStorage: language, theme, digits and the
-// library's sort order. Nothing here reaches the archive database.
+// The interface settings kept in localStorage: language, theme, digits, the
+// library's sort order and the order of search results. Nothing here reaches the archive database.
 
 import { isLang } from './i18n.js';
 
@@ -14,6 +14,7 @@ const STORAGE_KEY = 'arshif.settings';
  * @property {Theme} theme
  * @property {import('./i18n.js').Digits} digits
  * @property {SortChoice} sort
+ * @property {import('./api.js').SearchSort} searchSort
  */
 
 /** The sort choices offered in the list toolbar, in menu order. */
@@ -25,8 +26,17 @@ export const SORT_CHOICES = /** @type {const} */ ([
   'title_asc',
 ]);
 
+/** The orders offered while a search is active, in menu order. */
+export const SEARCH_SORTS = /** @type {const} */ (['relevance', 'newest', 'oldest']);
+
 /** @type {Prefs} */
-const DEFAULTS = { language: 'ar', theme: 'system', digits: 'latn', sort: 'imported_desc' };
+const DEFAULTS = {
+  language: 'ar',
+  theme: 'system',
+  digits: 'latn',
+  sort: 'imported_desc',
+  searchSort: 'relevance',
+};
 
 /**
  * The saved settings, each checked and defaulted on its own so one bad value
@@ -49,6 +59,9 @@ export function loadPrefs() {
     theme: theme === 'light' || theme === 'dark' || theme === 'system' ? theme : DEFAULTS.theme,
     digits: saved.digits === 'arab' ? 'arab' : 'latn',
     sort: SORT_CHOICES.includes(/** @type {any} */ (sort)) ? /** @type {SortChoice} */ (sort) : DEFAULTS.sort,
+    searchSort: SEARCH_SORTS.includes(/** @type {any} */ (saved.searchSort))
+      ? /** @type {import('./api.js').SearchSort} */ (saved.searchSort)
+      : DEFAULTS.searchSort,
   };
 }
 

@@ -59,7 +59,7 @@ enum Command {
         #[command(subcommand)]
         action: TagAction,
     },
-    /// Print the analyzer's index terms for TEXT, one per line.
+    /// Print the analyzer's index terms for TEXT, one per line (stem, `=exact`, `#mN` month).
     Analyze { text: String },
     /// Archive figures.
     Stats {
@@ -134,8 +134,14 @@ fn json_line(value: &impl serde::Serialize) -> Result<(), Failure> {
 fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::Analyze { text } => {
-            for token in arshif_engine::analysis::tokenize(&text) {
-                println!("{}", token.normalized);
+            // What the index stores for each word, in order: the stem, then the terms stored at
+            // the same position (the exact form, a month term in date context).
+            for token in arshif_engine::analysis::index_tokens(&text) {
+                println!("{}", token.stem);
+                println!("{}", token.exact);
+                if let Some(month) = token.month {
+                    println!("{}", month.term());
+                }
             }
             Ok(0)
         }

@@ -1,6 +1,6 @@
 //! Human-readable and JSON renderings of engine results for the terminal.
-use arshif_engine::search::{SearchHit, HIGHLIGHT_END, HIGHLIGHT_START};
-use arshif_engine::{Article, ImportReport, Page};
+use arshif_engine::search::{SearchHit, SearchResults, HIGHLIGHT_END, HIGHLIGHT_START};
+use arshif_engine::{Article, ImportReport};
 use serde::Serialize;
 
 /// The search result shape of the CLI contract (PRODUCT.md).
@@ -32,7 +32,7 @@ pub fn json_hits(hits: &[SearchHit]) -> Vec<JsonHit<'_>> {
         .collect()
 }
 
-pub fn print_hits(page: &Page<SearchHit>, terminal: bool) {
+pub fn print_hits(page: &SearchResults, terminal: bool) {
     let (bold, plain) = if terminal {
         ("\x1b[1m", "\x1b[0m")
     } else {

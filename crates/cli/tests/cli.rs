@@ -169,8 +169,12 @@ fn batch_queries_and_analyze() {
     assert!(lines[2]["error"].as_str().unwrap().contains("not a date"));
 
     let out = Command::new(env!("CARGO_BIN_EXE_arshif"))
-        .args(["analyze", "مُحَمَّد، والمدرسة"])
+        .args(["analyze", "مُحَمَّد، والمدرسة في 10 غشت"])
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "محمد\nوالمدرسه\n");
+    // Per word: the stem, the exact form, and a month term when a month name has a number.
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "محمد\n=محمد\nمدرس\n=والمدرسه\nفي\n=في\n10\n=10\nغشت\n=غشت\n#m8\n"
+    );
 }

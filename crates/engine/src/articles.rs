@@ -168,6 +168,17 @@ impl Archive {
         Ok(id)
     }
 
+    /// Adds many articles in one transaction (all or none), for bulk loads and benchmarks.
+    pub fn add_articles(&mut self, articles: &[NewArticle]) -> Result<Vec<i64>> {
+        let tx = self.conn.transaction()?;
+        let ids = articles
+            .iter()
+            .map(|article| insert(&tx, article))
+            .collect::<Result<Vec<_>>>()?;
+        tx.commit()?;
+        Ok(ids)
+    }
+
     /// The whole article with its tags and provenance.
     pub fn article(&self, id: i64) -> Result<Article> {
         let mut article = self

@@ -14,6 +14,7 @@ mod keys;
 mod model;
 pub mod paths;
 mod publications;
+mod saved_searches;
 pub mod search;
 mod stats;
 mod tags;
@@ -29,7 +30,8 @@ pub use model::{
     Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Page, Provenance, SortBy,
     Stats, TagCount, TagRef,
 };
-pub use search::{SearchHit, SearchQuery};
+pub use saved_searches::SavedSearch;
+pub use search::{SearchHit, SearchQuery, SearchResults};
 
 /// An open archive. Cheap to keep open for the life of the program; not shared between threads
 /// (wrap it in a mutex, as the desktop shell does: SQLite serializes writers anyway).

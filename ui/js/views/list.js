@@ -1,14 +1,24 @@
-// The article list: the library (sorted pages) or search results (by relevance),
-// paged with "load more" so thousands of rows stay cheap, and a listbox that
-// moves its selection with the arrow keys and opens with Enter.
+// The article list: the library (sorted pages) or search results (by relevance
+// or date, each row with its highlighted snippet), paged with "load more" so
+// thousands of rows stay cheap, and a listbox that moves its selection with
+// the arrow keys and opens with Enter. The first page of a search also brings
+// the facet counts, which go to the app through `onSearchSettled`.
 
 import * as api from '../api.js';
 import { $, h, replace, userText, withSeparators } from '../dom.js';
 import { errorText, formatDate, snippetRuns, tagColour } from '../format.js';
 import { t, tNodes } from '../i18n.js';
-import { SORT_CHOICES, sortParams } from '../prefs.js';
+import { SEARCH_SORTS, SORT_CHOICES, sortParams } from '../prefs.js';
 import { tagColours } from '../store.js';
 import { showError } from './notify.js';
+
+/**
+ * @param {unknown} error
+ * @returns {boolean}
+ */
+function isBadQuery(error) {
+  return Boolean(error && typeof error === 'object' && 'code' in error && error.code === 'bad_query');
+}
 
 /** Rows fetched per page. */
 export const PAGE_SIZE = 50;
@@ -18,10 +28,21 @@ const ROW_TAGS = 3;
 /** @typedef {import('../api.js').ArticleSummary & { snippet?: string, score?: number }} Row */
 
 /**
+ * @typedef {Object} SearchSettled  How the first page of a query ended.
+ * @property {string} query  The query the list now shows ('' for the library).
+ * @property {import('../api.js').Facets|null} facets  For a search, its counts.
+ * @property {unknown} error  The failure, if any. After `bad_query` the list
+ *   keeps showing the previous query's results, and `query` is that query.
+ * @property {string} attempted  The query that was asked for.
+ */
+
+/**
  * @param {{
  *   onOpen: (id: number) => void,
  *   onClearSearch: () => void,
  *   onSortChange: (sort: import('../prefs.js').SortChoice) => void,
+ *   onSearchSortChange: (sort: import('../api.js').SearchSort) => void,
+ *   onSearchSettled: (result: SearchSettled) => void,
  * }} handlers
  */
 export function createList(handlers) {
@@ -33,12 +54,13 @@ export function createList(handlers) {
   const progress = $('.list-progress');
   const count = $('[data-testid="result-count"]');
   const sortSelect = /** @type {HTMLSelectElement} */ ($('[data-testid="sort-select"]'));
-  const relevance = $('.sort-relevance');
 
   const state = {
     query: '',
     /** @type {import('../prefs.js').SortChoice} */
     sort: 'imported_desc',
+    /** @type {import('../api.js').SearchSort} */
+    searchSort: 'relevance',
     /** @type {Row[]} */
     items: [],
     total: 0,
@@ -57,7 +79,16 @@ export function createList(handlers) {
    * @returns {Promise<import('../api.js').Page<Row>>}
    */
   function fetchPage(offset) {
-    if (state.query) return api.search({ query: state.query, offset, limit: PAGE_SIZE });
+    if (state.query) {
+      return api.search({
+        query: state.query,
+        offset,
+        limit: PAGE_SIZE,
+        sort: state.searchSort,
+        // Facets count the whole result set: the first page's are the ones.
+        facets: offset === 0,
+      });
+    }
     return api.listArticles({ offset, limit: PAGE_SIZE, ...sortParams(state.sort) });
   }
 
@@ -187,16 +218,17 @@ export function createList(handlers) {
   }
 
   function renderSort() {
+    // A search sorts by relevance or by date; the library's orders (import
+    // time, title) stay with the plain list.
+    const searching = state.query !== '';
+    const choices = searching ? SEARCH_SORTS : SORT_CHOICES;
+    const current = searching ? state.searchSort : state.sort;
     replace(
       sortSelect,
-      SORT_CHOICES.map((choice) =>
-        h('option', { value: choice, selected: choice === state.sort }, t(`sort.${choice}`)),
-      ),
+      choices.map((choice) => h('option', { value: choice, selected: choice === current }, t(`sort.${choice}`))),
     );
-    sortSelect.value = state.sort;
-    // Search results come by relevance: the library's sort does not apply.
-    sortSelect.hidden = state.query !== '';
-    relevance.hidden = state.query === '';
+    sortSelect.value = current;
+    sortSelect.setAttribute('data-mode', searching ? 'search' : 'library');
   }
 
   function renderRows() {
@@ -212,12 +244,26 @@ export function createList(handlers) {
 
   /**
    * Loads the first page of `query` (or the library when empty).
-   * @param {{ query?: string, sort?: import('../prefs.js').SortChoice }} [options]
+   * @param {{
+   *   query?: string,
+   *   sort?: import('../prefs.js').SortChoice,
+   *   searchSort?: import('../api.js').SearchSort,
+   * }} [options]
    * @returns {Promise<void>}
    */
   async function reset(options = {}) {
+    // What the list showed, to put back if the backend refuses the new query.
+    const previous = {
+      query: state.query,
+      items: state.items,
+      total: state.total,
+      error: state.error,
+      scrollTop: scroller.scrollTop,
+    };
     if (options.query !== undefined) state.query = options.query;
     if (options.sort !== undefined) state.sort = options.sort;
+    if (options.searchSort !== undefined) state.searchSort = options.searchSort;
+    const attempted = state.query;
     const generation = ++state.generation;
     state.loading = true;
     state.error = null;
@@ -227,19 +273,37 @@ export function createList(handlers) {
     renderRows();
     renderStatus();
     scroller.scrollTop = 0;
+    /** @type {import('../api.js').Facets|null} */
+    let facets = null;
+    /** @type {unknown} */
+    let failure = null;
     try {
       const page = await fetchPage(0);
       if (generation !== state.generation) return;
       state.items = page.items;
       state.total = page.total;
+      facets = 'facets' in page && page.facets ? page.facets : null;
     } catch (error) {
       if (generation !== state.generation) return;
       console.error(error);
-      state.error = error;
+      failure = error;
+      if (isBadQuery(error) && attempted !== '') {
+        // A query the backend cannot read (a date filter that is no date) is
+        // pointed out under the search box; the results stay as they were.
+        state.query = previous.query;
+        state.items = previous.items;
+        state.total = previous.total;
+        state.error = previous.error;
+      } else {
+        state.error = error;
+      }
     }
     state.loading = false;
+    renderSort();
     renderRows();
     renderStatus();
+    if (failure && isBadQuery(failure)) scroller.scrollTop = previous.scrollTop;
+    handlers.onSearchSettled({ query: state.query, facets, error: failure, attempted });
   }
 
   /** @type {Promise<void>|null} The page being fetched, shared by every caller. */
@@ -355,6 +419,12 @@ export function createList(handlers) {
   loadMoreButton.addEventListener('click', () => loadMore());
 
   sortSelect.addEventListener('change', () => {
+    if (state.query) {
+      const choice = /** @type {import('../api.js').SearchSort} */ (sortSelect.value);
+      handlers.onSearchSortChange(choice);
+      reset({ searchSort: choice });
+      return;
+    }
     const choice = /** @type {import('../prefs.js').SortChoice} */ (sortSelect.value);
     handlers.onSortChange(choice);
     reset({ sort: choice });

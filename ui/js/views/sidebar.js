@@ -1,10 +1,12 @@
-// The sidebar: import buttons, library counts, the tag list and the settings
-// button. The static markup lives in index.html; this module fills the parts
-// that come from the archive.
+// The sidebar: import buttons and the import progress bar, library counts,
+// the tag list and the settings button. The static markup lives in
+// index.html; this module fills the parts that come from the archive. (The
+// saved searches between the library and the tags are views/saved.js.)
 
-import { $, h, replace } from '../dom.js';
+import { $, baseName, h, replace } from '../dom.js';
 import { formatNumber, tagColour } from '../format.js';
 import { locale, t } from '../i18n.js';
+import { filterText } from '../query.js';
 
 /**
  * The search query that lists one tag's articles.
@@ -12,7 +14,7 @@ import { locale, t } from '../i18n.js';
  * @returns {string}
  */
 export function tagQuery(name) {
-  return `tag:"${name}"`;
+  return filterText('tag', name);
 }
 
 /**
@@ -51,6 +53,12 @@ export function createSidebar(handlers) {
   let activeQuery = '';
   /** @type {number|null} */
   let busyFiles = null;
+  /** @type {import('../api.js').ImportProgress|null} */
+  let progress = null;
+  const progressBox = $('[data-testid="import-progress"]');
+  const progressBar = /** @type {HTMLProgressElement} */ ($('.import-progress-bar', progressBox));
+  const progressCount = $('.import-progress-count', progressBox);
+  const progressFile = $('.import-progress-file', progressBox);
 
   for (const button of document.querySelectorAll('[data-action="import"]')) {
     button.addEventListener('click', () => handlers.onImport());
@@ -108,6 +116,27 @@ export function createSidebar(handlers) {
     }
   }
 
+  function renderProgress() {
+    // One file needs no bar: the button's spinner says enough.
+    const show = busyFiles !== null && progress !== null && progress.total > 1;
+    progressBox.hidden = !show;
+    if (!show || !progress) {
+      progressFile.textContent = '';
+      progressFile.removeAttribute('title');
+      return;
+    }
+    const total = Math.max(1, progress.total);
+    const done = Math.min(Math.max(0, progress.done), total);
+    progressBar.max = total;
+    progressBar.value = done;
+    progressBar.setAttribute('aria-valuetext', t('import.progress', { done, total }));
+    progressCount.textContent = t('import.progress', { done, total });
+    const file = progress.current_file;
+    progressFile.textContent = file ? baseName(file) : '';
+    if (file) progressFile.setAttribute('title', file);
+    else progressFile.removeAttribute('title');
+  }
+
   return {
     /** @param {import('../api.js').Stats} next */
     setStats(next) {
@@ -129,13 +158,28 @@ export function createSidebar(handlers) {
     /** @param {number|null} files How many files are importing; null when idle. */
     setImportBusy(files) {
       busyFiles = files;
+      // Until the first event: nothing done yet, out of the files chosen (a
+      // folder may hold more; the events bring the real total).
+      progress = files === null ? null : { done: 0, total: files, current_file: '' };
       renderBusy();
+      renderProgress();
+    },
+    /** @param {import('../api.js').ImportProgress} next One `import-progress` event. */
+    setImportProgress(next) {
+      if (busyFiles === null) return;
+      progress = {
+        done: Number(next.done) || 0,
+        total: Number(next.total) || 0,
+        current_file: typeof next.current_file === 'string' ? next.current_file : '',
+      };
+      renderProgress();
     },
     /** Re-renders after a language change. */
     refresh() {
       renderStats();
       renderTags();
       renderBusy();
+      renderProgress();
     },
   };
 }

@@ -4,9 +4,18 @@
 //! they came from.
 //!
 //! Everything that compares text goes through here so that index time and query time cannot
-//! drift (HOUSE-STYLE rule 15). Light stemming will be added beside this, not inside it:
+//! drift (HOUSE-STYLE rule 15). Light stemming ([`stem`]) sits beside this, not inside it:
 //! normalization must stay a pure character fold so that offsets into the original text can
-//! always be recovered.
+//! always be recovered. [`index_tokens`] and [`query_word`] put the two together into the terms
+//! the full-text index stores and the terms a search looks for.
+
+mod stem;
+mod terms;
+
+pub use stem::{is_protected, is_stopword, stem, STOPWORDS};
+pub use terms::{
+    index_tokens, query_word, IndexToken, MonthTerm, QueryWord, ANALYZER_VERSION, EXACT_PREFIX,
+};
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 

@@ -1,13 +1,18 @@
 //! The connection: opening an archive file, per-connection settings and schema migrations.
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
+use crate::analysis::ANALYZER_VERSION;
 use crate::error::{Error, Result};
+use crate::search::fts_tokenizer;
 
 /// The schema migrations, in order. Entry `i` upgrades `user_version` i to i + 1. Append only:
 /// an archive in a user's hands has run every shipped entry exactly once.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_arabic_index.sql"),
+];
 
 /// `PRAGMA application_id` of an Arshif archive ('ARSH').
 const APPLICATION_ID: i64 = 0x4152_5348;
@@ -61,13 +66,43 @@ fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
         });
     }
     migrate(&mut conn, version)?;
+    ensure_index(&conn)?;
     Ok(conn)
+}
+
+/// Rebuilds the full-text index when the analyzer that built it is not this build's (a new
+/// archive, an upgraded one, or an analyzer change), so index and queries never disagree.
+fn ensure_index(conn: &Connection) -> Result<()> {
+    let built_with: Option<u32> = conn
+        .query_row(
+            "SELECT CAST(value AS INTEGER) FROM archive_meta WHERE key = 'analyzer_version'",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if built_with == Some(ANALYZER_VERSION) {
+        return Ok(());
+    }
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO archive_meta (key, value) VALUES ('analyzer_version', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [ANALYZER_VERSION.to_string()],
+    )?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// Settings that belong to every connection rather than to the schema, so they live here and not
 /// in a migration.
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Before anything reads the index: the table names this tokenizer.
+    fts_tokenizer::register(conn)?;
     // journal_mode answers with a row; an in-memory database answers "memory", which is fine.
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
     conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;

@@ -601,7 +601,7 @@ fn lookup_month(matches: impl Fn(&str) -> bool) -> Option<(Calendar, u8)> {
 }
 
 /// The day a token stands for, and the byte where the day starts (after a glued clitic).
-fn day_of(token: &Token) -> Option<(u8, usize)> {
+pub(crate) fn day_of(token: &Token) -> Option<(u8, usize)> {
     if FIRST_DAY.contains(&token.normalized.as_str()) {
         return Some((1, token.start));
     }
@@ -715,7 +715,7 @@ fn check_gaps(
 
 /// Whether the text between two tokens may sit inside a date: short, and made of spaces
 /// (not line breaks), invisible formatting characters and the `allowed` punctuation.
-fn gap_ok(text: &str, before: &Token, after: &Token, allowed: &[char]) -> bool {
+pub(crate) fn gap_ok(text: &str, before: &Token, after: &Token, allowed: &[char]) -> bool {
     // Words split out of one character share its span; they are never two parts of a date.
     let Some(gap) = text.get(before.end..after.start) else {
         return false;

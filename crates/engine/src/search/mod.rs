@@ -2,6 +2,7 @@
 //!
 //! The query text goes through our parser ([`query::parse`]); only the quoted FTS5 expression it
 //! builds and bound parameters reach SQLite.
+pub mod fts_tokenizer;
 pub mod query;
 
 use rusqlite::params_from_iter;
@@ -11,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::articles::{summary_from_row, SUMMARY_COLUMNS, SUMMARY_JOINS};
 use crate::error::{Error, Result};
 use crate::keys::name_key;
-use crate::model::{ArticleSummary, Page};
+use crate::model::ArticleSummary;
 use crate::Archive;
 
 /// Marks the start of a highlighted word in [`SearchHit::snippet`] (a private-use character,
@@ -20,9 +21,6 @@ pub const HIGHLIGHT_START: char = '\u{E000}';
 /// Marks the end of a highlighted word.
 pub const HIGHLIGHT_END: char = '\u{E001}';
 
-/// bm25 column weights: a word in the title counts ten times a word in the body.
-const TITLE_WEIGHT: f64 = 10.0;
-const BODY_WEIGHT: f64 = 1.0;
 /// Words of context in a snippet.
 const SNIPPET_WORDS: u32 = 24;
 const MAX_LIMIT: u32 = 500;
@@ -42,12 +40,15 @@ pub enum SearchSort {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchQuery {
-    /// In the query language of [`query`].
+    /// In the query language of [`query`]. The desktop UI sends it as `query`.
+    #[serde(alias = "query")]
     pub text: String,
     pub offset: u32,
     /// At most 500.
     pub limit: u32,
     pub sort: SearchSort,
+    /// Also count results per tag, publication, year and language.
+    pub facets: bool,
 }
 
 impl Default for SearchQuery {
@@ -57,6 +58,7 @@ impl Default for SearchQuery {
             offset: 0,
             limit: 50,
             sort: SearchSort::Relevance,
+            facets: false,
         }
     }
 }
@@ -160,58 +162,105 @@ fn conditions(parsed: &query::ParsedQuery) -> Conditions {
     c
 }
 
+/// How many results share one value of a field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+/// Counts per tag, publication, year and language over the whole result set (not one page).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    pub tags: Vec<FacetCount>,
+    pub publications: Vec<FacetCount>,
+    pub years: Vec<FacetCount>,
+    pub languages: Vec<FacetCount>,
+}
+
+/// One page of results, the total across pages, and facets when asked for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub total: u64,
+    pub items: Vec<SearchHit>,
+    pub facets: Option<Facets>,
+}
+
+/// Facet values listed per field, most frequent first.
+const FACET_LIMIT: u32 = 50;
+
+/// The FROM clause, extra SELECT columns and ORDER BY of a parsed query.
+struct Plan {
+    from: String,
+    columns: String,
+    order: String,
+    conditions: Conditions,
+}
+
+fn plan(parsed: &query::ParsedQuery, sort: SearchSort) -> Plan {
+    let mut conditions = conditions(parsed);
+    let date_order =
+        |dir: &str| format!("a.published_date IS NULL, a.published_date {dir}, a.id {dir}");
+    if parsed.has_text() {
+        conditions.sql.insert(0, "articles_fts MATCH ?".into());
+        conditions
+            .params
+            .insert(0, Value::Text(query::fts_expression(&parsed.required)));
+        let order = match sort {
+            // `rank` is bm25 with the title weighted (configured when the index is created).
+            SearchSort::Relevance => "rank, a.id".to_string(),
+            SearchSort::Newest => date_order("DESC"),
+            SearchSort::Oldest => date_order("ASC"),
+        };
+        Plan {
+            from: format!(
+                "articles_fts JOIN articles a ON a.id = articles_fts.rowid {SUMMARY_JOINS}"
+            ),
+            columns: format!(
+                "snippet(articles_fts, -1, char({}), char({}), '…', {SNIPPET_WORDS}), -rank",
+                HIGHLIGHT_START as u32, HIGHLIGHT_END as u32
+            ),
+            order,
+            conditions,
+        }
+    } else {
+        let order = match sort {
+            SearchSort::Oldest => date_order("ASC"),
+            SearchSort::Relevance | SearchSort::Newest => date_order("DESC"),
+        };
+        // No words: the filtered library, with the opening of each body as its snippet.
+        Plan {
+            from: format!("articles a {SUMMARY_JOINS}"),
+            columns: "substr(a.body, 1, 240), 0.0".to_string(),
+            order,
+            conditions,
+        }
+    }
+}
+
 impl Archive {
     /// Runs a search. Any text is accepted; only a malformed date filter is refused
     /// (`bad_query`), with a message saying what to write instead.
-    pub fn search(&self, search: &SearchQuery) -> Result<Page<SearchHit>> {
+    pub fn search(&self, search: &SearchQuery) -> Result<SearchResults> {
         let parsed = query::parse(&search.text).map_err(Error::BadQuery)?;
         let limit = search.limit.min(MAX_LIMIT);
-        let mut filters = conditions(&parsed);
-        let date_order =
-            |dir: &str| format!("a.published_date IS NULL, a.published_date {dir}, a.id {dir}");
-        let (from, select_extra, order) = if parsed.has_text() {
-            filters.sql.insert(0, "articles_fts MATCH ?".into());
-            filters
-                .params
-                .insert(0, Value::Text(query::fts_expression(&parsed.required)));
-            let order = match search.sort {
-                SearchSort::Relevance => "rank, a.id".to_string(),
-                SearchSort::Newest => date_order("DESC"),
-                SearchSort::Oldest => date_order("ASC"),
-            };
-            (
-                format!(
-                    "articles_fts JOIN articles a ON a.id = articles_fts.rowid {SUMMARY_JOINS}"
-                ),
-                format!(
-                    "snippet(articles_fts, -1, char({}), char({}), '…', {SNIPPET_WORDS}),
-                     -bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})",
-                    HIGHLIGHT_START as u32, HIGHLIGHT_END as u32
-                ),
-                order,
-            )
-        } else {
-            let order = match search.sort {
-                SearchSort::Oldest => date_order("ASC"),
-                SearchSort::Relevance | SearchSort::Newest => date_order("DESC"),
-            };
-            // No words: the filtered library, with the opening of each body as its snippet.
-            (
-                format!("articles a {SUMMARY_JOINS}"),
-                "substr(a.body, 1, 240), 0.0".to_string(),
-                order,
-            )
-        };
-        let where_clause = filters.where_clause();
+        let Plan {
+            from,
+            columns,
+            order,
+            conditions,
+        } = plan(&parsed, search.sort);
+        let where_clause = conditions.where_clause();
+        let params = || params_from_iter(conditions.params.iter());
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, {select_extra},
+            "SELECT {SUMMARY_COLUMNS}, {columns},
                 (SELECT file_path FROM provenance WHERE article_id = a.id)
              FROM {from} WHERE {where_clause} ORDER BY {order} LIMIT {limit} OFFSET {}",
             search.offset
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let items = stmt
-            .query_map(params_from_iter(filters.params.iter()), |row| {
+            .query_map(params(), |row| {
                 Ok(SearchHit {
                     summary: summary_from_row(row)?,
                     snippet: row.get(8)?,
@@ -220,12 +269,63 @@ impl Archive {
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
+        let matching = format!("SELECT a.id FROM {from} WHERE {where_clause}");
         let total = self.conn.query_row(
-            &format!("SELECT count(*) FROM {from} WHERE {where_clause}"),
-            params_from_iter(filters.params.iter()),
+            &format!("SELECT count(*) FROM ({matching})"),
+            params(),
             |row| row.get(0),
         )?;
-        Ok(Page { total, items })
+        let facets = if search.facets {
+            // `select` yields (value, count) rows over `articles a`; `known` drops empty values.
+            let count = |select: &str, known: &str| -> Result<Vec<FacetCount>> {
+                let sql = format!(
+                    "{select} WHERE {known} a.id IN ({matching})
+                     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FACET_LIMIT}"
+                );
+                let mut stmt = self.conn.prepare(&sql)?;
+                let counts = stmt
+                    .query_map(params(), |row| {
+                        Ok(FacetCount {
+                            value: row.get(0)?,
+                            count: row.get(1)?,
+                        })
+                    })?
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(counts)
+            };
+            Some(Facets {
+                tags: count(
+                    "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                     JOIN articles a ON a.id = at.article_id",
+                    "",
+                )?,
+                publications: count(
+                    "SELECT p.name, count(*) FROM articles a
+                     JOIN publications p ON p.id = a.publication_id",
+                    "",
+                )?,
+                // Years read best newest first, whatever their counts.
+                years: count(
+                    "SELECT substr(a.published_date, 1, 4), count(*) FROM articles a",
+                    "a.published_date IS NOT NULL AND",
+                )
+                .map(|mut years| {
+                    years.sort_by(|a, b| b.value.cmp(&a.value));
+                    years
+                })?,
+                languages: count(
+                    "SELECT a.language, count(*) FROM articles a",
+                    "a.language IS NOT NULL AND",
+                )?,
+            })
+        } else {
+            None
+        };
+        Ok(SearchResults {
+            total,
+            items,
+            facets,
+        })
     }
 }
 

@@ -1,17 +1,22 @@
 //! The query language, parsed by us so that user text never reaches FTS5's `MATCH` syntax.
 //!
 //! Words are ANDed; `OR` joins the words beside it; `-word` excludes; `"a phrase"`; `word*` is a
-//! prefix; filters `tag:` (`وسم:`), `publication:` (`جريدة:`), `lang:` (`لغة:`), `from:` (`من:`),
-//! `to:` (`إلى:`). Unbalanced quotes close at the end, stray operators are words or ignored: any
-//! text parses.
+//! prefix (normalized, not stemmed); `="…"` or `=word` matches the spelling as written (after
+//! normalization, without stemming); filters `tag:` (`وسم:`), `publication:` (`جريدة:`),
+//! `lang:` (`لغة:`), `from:` (`من:`), `to:` (`إلى:`). Unbalanced quotes close at the end, stray
+//! operators are words or ignored: any text parses.
+
+use crate::analysis::{self, QueryWord};
 
 /// A word or phrase to look for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
-    /// The words, as typed (the index tokenizer folds them the way it folds documents).
+    /// The words, as typed; [`fts_expression`] analyzes them the way documents are analyzed.
     pub text: String,
     /// `word*`: any word starting with it.
     pub prefix: bool,
+    /// `="…"`: the spelling as written, not the stem.
+    pub exact: bool,
 }
 
 /// What a query asks for.
@@ -43,6 +48,7 @@ const MAX_TERMS: usize = 64;
 enum Token {
     Word(String),
     Phrase(String),
+    Exact(String),
     Or,
     Not,
     Field(Field, String),
@@ -106,6 +112,24 @@ fn tokenize(input: &str) -> Vec<Token> {
             tokens.push(Token::Phrase(read_quoted(&mut chars, close)));
             continue;
         }
+        if c == '=' {
+            chars.next();
+            match chars.peek().copied().and_then(closing_quote) {
+                Some(close) => {
+                    chars.next();
+                    tokens.push(Token::Exact(read_quoted(&mut chars, close)));
+                }
+                None => {
+                    let mut word = String::new();
+                    while let Some(&c) = chars.peek().filter(|c| !c.is_whitespace()) {
+                        word.push(c);
+                        chars.next();
+                    }
+                    tokens.push(Token::Exact(word));
+                }
+            }
+            continue;
+        }
         if c == '-' {
             chars.next();
             if chars.peek().is_some_and(|n| !n.is_whitespace()) {
@@ -154,17 +178,19 @@ fn tokenize(input: &str) -> Vec<Token> {
     tokens
 }
 
-/// A term keeps only if it has something the index can hold (a letter or digit).
-fn term(text: &str, prefix: bool) -> Option<Term> {
+/// A term keeps only if the analyzer finds a word in it (a letter or digit).
+fn term(text: &str, prefix: bool, exact: bool) -> Option<Term> {
     let text = text.trim();
     let (text, prefix) = match text.strip_suffix('*') {
         Some(stem) => (stem.trim_end_matches('*'), true),
         None => (text, prefix),
     };
-    text.chars().any(char::is_alphanumeric).then(|| Term {
+    let term = Term {
         text: text.to_string(),
         prefix,
-    })
+        exact,
+    };
+    fts_term(&term).is_some().then_some(term)
 }
 
 /// `2022` → (`2022-01-01`, `2022-12-31`); `2022-08` → the month; `2022-08-10` → that day.
@@ -215,8 +241,9 @@ pub fn parse(input: &str) -> Result<ParsedQuery, String> {
                 negate = true;
                 continue;
             }
-            Token::Word(word) => term(&word, false),
-            Token::Phrase(phrase) => term(&phrase, false),
+            Token::Word(word) => term(&word, false, false),
+            Token::Phrase(phrase) => term(&phrase, false, false),
+            Token::Exact(text) => term(&text, false, true),
             Token::Field(field, value) => {
                 if !value.is_empty() {
                     match field {
@@ -263,13 +290,19 @@ pub fn parse(input: &str) -> Result<ParsedQuery, String> {
     Ok(query)
 }
 
-/// The FTS5 expression for a list of groups: every term is a quoted string, so nothing the user
-/// typed is read as FTS5 syntax.
+/// Clitics an Arabic word can carry in front, for prefix queries over exact forms (normalized:
+/// no hamza on alef). The empty string is the word itself.
+const PREFIX_CLITICS: &[&str] = &[
+    "", "ال", "وال", "بال", "كال", "فال", "لل", "و", "ب", "ل", "ف", "ك", "س",
+];
+
+/// The FTS5 expression for a list of groups. Every term becomes quoted index terms built by the
+/// analyzer, so nothing the user typed is read as FTS5 syntax.
 pub fn fts_expression(groups: &[Vec<Term>]) -> String {
     groups
         .iter()
         .map(|group| {
-            let alternatives: Vec<String> = group.iter().map(fts_term).collect();
+            let alternatives: Vec<String> = group.iter().filter_map(fts_term).collect();
             if alternatives.len() == 1 {
                 alternatives[0].clone()
             } else {
@@ -280,13 +313,58 @@ pub fn fts_expression(groups: &[Vec<Term>]) -> String {
         .join(" AND ")
 }
 
-fn fts_term(term: &Term) -> String {
-    let quoted = format!("\"{}\"", term.text.replace('"', "\"\""));
-    if term.prefix {
-        format!("{quoted} *")
-    } else {
-        quoted
+/// One term as FTS5 syntax, or `None` when it holds no word. Index terms never contain a double
+/// quote or a space (the analyzer splits on both), so quoting them needs no escaping.
+fn fts_term(term: &Term) -> Option<String> {
+    let words: Vec<QueryWord> = analysis::tokenize(&term.text)
+        .iter()
+        .filter_map(|token| analysis::query_word(token.original))
+        .collect();
+    let (last, _) = words.split_last()?;
+    if term.exact {
+        let phrase: Vec<&str> = words.iter().map(|w| w.exact.as_str()).collect();
+        let star = if term.prefix { " *" } else { "" };
+        return Some(format!("\"{}\"{star}", phrase.join(" ")));
     }
+    if term.prefix {
+        // The last word of a prefix is normalized but not stemmed: "تعاو*" must not become a
+        // stem that cuts it shorter. It matches stems starting with it, and exact forms starting
+        // with it behind any clitic ("التعاون", "والتعاون"), since a stem can be shorter than the
+        // prefix typed (التعاون → تعا).
+        let head: Vec<&str> = words[..words.len() - 1]
+            .iter()
+            .map(|w| w.stem.as_str())
+            .collect();
+        let with = |last_term: &str| {
+            let mut phrase = head.clone();
+            phrase.push(last_term);
+            format!("\"{}\" *", phrase.join(" "))
+        };
+        let arabic = last
+            .normalized
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        let clitics: &[&str] = if arabic { PREFIX_CLITICS } else { &[""] };
+        let mut alternatives = vec![with(&last.normalized)];
+        alternatives.extend(clitics.iter().map(|clitic| {
+            with(&format!(
+                "{}{clitic}{}",
+                analysis::EXACT_PREFIX,
+                last.normalized
+            ))
+        }));
+        return Some(format!("({})", alternatives.join(" OR ")));
+    }
+    if let [word] = words.as_slice() {
+        // A month name matches the same month in any regional naming, in date context.
+        return Some(match word.month {
+            Some(month) => format!("(\"{}\" OR \"{}\")", word.stem, month.term()),
+            None => format!("\"{}\"", word.stem),
+        });
+    }
+    let phrase: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
+    Some(format!("\"{}\"", phrase.join(" ")))
 }
 
 #[cfg(test)]
@@ -297,6 +375,7 @@ mod tests {
         Term {
             text: text.into(),
             prefix: false,
+            exact: false,
         }
     }
 
@@ -309,26 +388,39 @@ mod tests {
     #[test]
     fn queries_become_safe_fts_expressions() {
         let cases = [
-            ("الرباط", r#""الرباط""#),
-            ("زيارة الرباط", r#""زيارة" AND "الرباط""#),
-            ("الرباط OR مدريد", r#"("الرباط" OR "مدريد")"#),
-            ("الرباط أو مدريد", r#"("الرباط" OR "مدريد")"#),
-            (r#""الأمن الوطني" تعاون"#, r#""الأمن الوطني" AND "تعاون""#),
-            ("«الأمن الوطني»", r#""الأمن الوطني""#),
-            ("تعاو*", r#""تعاو" *"#),
+            // Words are stemmed the way documents are.
+            ("الرباط", r#""رباط""#),
+            ("زيارة الرباط", r#""زيار" AND "رباط""#),
+            ("مُحَمَّد", r#""محمد""#),
+            ("الرباط OR مدريد", r#"("رباط" OR "مدريد")"#),
+            ("الرباط أو مدريد", r#"("رباط" OR "مدريد")"#),
+            ("OR الرباط", r#""رباط""#),
+            (r#""الأمن الوطني" تعاون"#, r#""امن وطن" AND "تعاون""#),
+            ("«الأمن الوطني»", r#""امن وطن""#),
+            // Unbalanced quotes close at the end.
             (r#""غير مغلق"#, r#""غير مغلق""#),
-            (r#"""#, ""),
-            ("OR", ""),
-            ("OR الرباط", r#""الرباط""#),
-            ("-", ""),
-            ("AND NOT NEAR(", r#""AND" AND "NOT" AND "NEAR(""#),
-            ("x\" OR 1=1 --", r#""x" AND "OR 1=1 --""#),
+            // A prefix is normalized, not stemmed, and matches stems or exact forms.
+            ("Rab*", r#"("rab" * OR "=rab" *)"#),
+            // The spelling as written.
+            (r#"="المغربية""#, r#""=المغربيه""#),
+            ("=والمغرب", r#""=والمغرب""#),
+            // A month name matches that month in any regional naming.
+            ("غشت", r##"("غشت" OR "#m8")"##),
+            ("2022", r#""2022""#),
+            ("Santé publique", r#""sante" AND "publique""#),
+            // FTS5 syntax and SQL typed by the user are only words.
+            ("AND NOT NEAR(", r#""and" AND "not" AND "near""#),
+            ("x\" OR 1=1 --", r#""x" AND "or 1 1""#),
             (
                 "'; DROP TABLE articles; --",
-                r#""DROP" AND "TABLE" AND "articles;""#,
+                r#""drop" AND "table" AND "article""#,
             ),
+            // Nothing searchable: no text condition at all.
+            (r#"""#, ""),
+            ("OR", ""),
+            ("-", ""),
             ("***", ""),
-            ("Santé publique", r#""Santé" AND "publique""#),
+            ("، ؛ ؟", ""),
         ];
         for (input, expected) in cases {
             check(input, expected);
