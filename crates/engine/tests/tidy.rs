@@ -117,3 +117,18 @@ fn only_the_shell_uses_tauri() {
         assert!(!text.contains("use tauri"), "{} uses tauri", file.display());
     }
 }
+
+#[test]
+fn unsafe_code_stays_in_the_tokenizer_module() {
+    let mut files = Vec::new();
+    for dir in ["crates/engine/src", "crates/cli/src", "src-tauri"] {
+        rust_files(&repo().join(dir), &mut files);
+    }
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|f| !f.ends_with("search/fts_tokenizer.rs"))
+        .filter(|f| std::fs::read_to_string(f).unwrap().contains("unsafe "))
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(offenders.is_empty(), "unsafe code outside fts_tokenizer.rs: {offenders:?}");
+}

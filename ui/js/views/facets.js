@@ -8,6 +8,7 @@
 import { $, h, replace, userText } from '../dom.js';
 import { formatNumber, languageName } from '../format.js';
 import { locale, t } from '../i18n.js';
+import { icon } from '../icons.js';
 import { activeFilters, valueKey } from '../query.js';
 import { tagLabel } from './sidebar.js';
 
@@ -90,7 +91,7 @@ export function createFacets(handlers) {
           title: item.count === null ? null : t('count.articles', { count: item.count }),
           on: { click: () => handlers.onToggle(group.field, item.value) },
         },
-        h('span', { class: 'facet-check', 'aria-hidden': 'true' }),
+        h('span', { class: 'facet-check', 'aria-hidden': 'true' }, icon('check')),
         label(group, item.value),
         item.count === null ? null : h('span', { class: 'facet-count' }, formatNumber(item.count)),
       ),

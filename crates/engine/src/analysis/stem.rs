@@ -270,11 +270,25 @@ fn lists() -> &'static Lists {
     })
 }
 
-/// A letter of the Arabic script (Arabic, Arabic Supplement, Extended-A/B blocks), including
-/// the Persian letters Darija writes (گ, ڤ, پ).
+/// A letter of the Arabic script (the letter ranges of the Arabic, Arabic Supplement and
+/// Extended-A/B blocks), including the Persian letters Darija writes (گ, ڤ, پ). Spelled out as
+/// ranges because `char::is_alphabetic` takes its slow path for every Arabic letter, and this
+/// runs for every letter indexed.
 fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0620}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{0870}'..='\u{08FF}')
-        && c.is_alphabetic()
+    matches!(
+        c,
+        '\u{0620}'..='\u{064A}'
+            | '\u{066E}'..='\u{066F}'
+            | '\u{0671}'..='\u{06D3}'
+            | '\u{06D5}'
+            | '\u{06EE}'..='\u{06EF}'
+            | '\u{06FA}'..='\u{06FC}'
+            | '\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{0870}'..='\u{0887}'
+            | '\u{0889}'..='\u{088E}'
+            | '\u{08A0}'..='\u{08C9}'
+    )
 }
 
 fn stem_latin(word: &str) -> &str {
@@ -792,6 +806,22 @@ mod tests {
         // Protected words come out of stemming unchanged, by definition.
         for &word in &lists().protected {
             assert_eq!(stem(word), word, "{word}");
+        }
+    }
+
+    #[test]
+    fn arabic_letters_are_letters() {
+        // The ranges hold letters only (tatweel, a modifier letter, is folded away before).
+        for c in ('\u{0600}'..='\u{08FF}').filter(|&c| is_arabic_letter(c) && c != '\u{0640}') {
+            assert!(c.is_alphabetic(), "U+{:04X}", u32::from(c));
+        }
+        // And every Arabic letter the fold leaves is in them.
+        for c in ('\u{0600}'..='\u{06FF}').filter(|c| c.is_alphabetic()) {
+            let mut folded = String::new();
+            crate::analysis::fold_char(c, &mut folded);
+            for f in folded.chars().filter(|f| !f.is_ascii()) {
+                assert!(is_arabic_letter(f), "U+{:04X}", u32::from(f));
+            }
         }
     }
 
