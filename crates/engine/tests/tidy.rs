@@ -130,5 +130,8 @@ fn unsafe_code_stays_in_the_tokenizer_module() {
         .filter(|f| std::fs::read_to_string(f).unwrap().contains("unsafe "))
         .map(|f| f.display().to_string())
         .collect();
-    assert!(offenders.is_empty(), "unsafe code outside fts_tokenizer.rs: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "unsafe code outside fts_tokenizer.rs: {offenders:?}"
+    );
 }

@@ -59,13 +59,14 @@ export function createFacets(handlers) {
    */
   function label(group, value) {
     if (group.key === 'tags') return tagLabel(value);
+    // Language names and years are interface text, not user content: they
+    // take the interface's direction.
     if (group.key === 'languages') {
-      const name = languageName(value);
-      return h('bdi', { class: 'facet-label', lang: value, title: value }, name ?? value);
+      return h('span', { class: 'facet-label', title: value }, languageName(value) ?? value);
     }
     if (group.key === 'years' && /^\d{4}$/.test(value)) {
       const year = new Intl.NumberFormat(locale(), { useGrouping: false }).format(Number(value));
-      return h('bdi', { class: 'facet-label' }, year);
+      return h('span', { class: 'facet-label' }, year);
     }
     return userText('bdi', value, { class: 'facet-label' });
   }

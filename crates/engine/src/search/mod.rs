@@ -147,16 +147,7 @@ fn conditions(parsed: &query::ParsedQuery) -> Conditions {
     if !parsed.excluded.is_empty() {
         c.push(
             "a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
-            [Value::Text(
-                query::fts_expression(
-                    &parsed
-                        .excluded
-                        .iter()
-                        .map(|t| vec![t.clone()])
-                        .collect::<Vec<_>>(),
-                )
-                .replace(" AND ", " OR "),
-            )],
+            [Value::Text(query::fts_any(&parsed.excluded))],
         );
     }
     c
@@ -203,9 +194,12 @@ fn plan(parsed: &query::ParsedQuery, sort: SearchSort) -> Plan {
         |dir: &str| format!("a.published_date IS NULL, a.published_date {dir}, a.id {dir}");
     if parsed.has_text() {
         conditions.sql.insert(0, "articles_fts MATCH ?".into());
-        conditions
-            .params
-            .insert(0, Value::Text(query::fts_expression(&parsed.required)));
+        let text = parsed
+            .text
+            .as_ref()
+            .map(query::fts_expression)
+            .unwrap_or_default();
+        conditions.params.insert(0, Value::Text(text));
         let order = match sort {
             // `rank` is bm25 with the title weighted (configured when the index is created).
             SearchSort::Relevance => "rank, a.id".to_string(),

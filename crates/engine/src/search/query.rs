@@ -19,11 +19,21 @@ pub struct Term {
     pub exact: bool,
 }
 
+/// The words part of a query: terms combined by AND (juxtaposition), OR and parentheses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    Term(Term),
+    /// Every child must match.
+    All(Vec<Node>),
+    /// Any child may match.
+    Any(Vec<Node>),
+}
+
 /// What a query asks for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParsedQuery {
-    /// All groups must match; a group matches when any of its terms does.
-    pub required: Vec<Vec<Term>>,
+    /// The words to match, if the query has any.
+    pub text: Option<Node>,
     /// No result may contain one of these.
     pub excluded: Vec<Term>,
     pub tags: Vec<String>,
@@ -36,13 +46,15 @@ pub struct ParsedQuery {
 
 impl ParsedQuery {
     pub fn has_text(&self) -> bool {
-        !self.required.is_empty()
+        self.text.is_some()
     }
 }
 
 /// Hard limits so that a pasted book cannot make one query unboundedly expensive.
 const MAX_QUERY_CHARS: usize = 2_000;
 const MAX_TERMS: usize = 64;
+/// Deeper brackets than this are read as plain characters.
+const MAX_DEPTH: usize = 16;
 
 #[derive(Debug, PartialEq)]
 enum Token {
@@ -51,6 +63,8 @@ enum Token {
     Exact(String),
     Or,
     Not,
+    Open,
+    Close,
     Field(Field, String),
 }
 
@@ -112,6 +126,11 @@ fn tokenize(input: &str) -> Vec<Token> {
             tokens.push(Token::Phrase(read_quoted(&mut chars, close)));
             continue;
         }
+        if c == '(' || c == ')' {
+            chars.next();
+            tokens.push(if c == '(' { Token::Open } else { Token::Close });
+            continue;
+        }
         if c == '=' {
             chars.next();
             match chars.peek().copied().and_then(closing_quote) {
@@ -139,7 +158,10 @@ fn tokenize(input: &str) -> Vec<Token> {
         }
         let mut word = String::new();
         while let Some(&c) = chars.peek() {
-            if c.is_whitespace() || closing_quote(c).is_some() && !word.ends_with(':') {
+            if c.is_whitespace() || c == '(' || c == ')' {
+                break;
+            }
+            if closing_quote(c).is_some() && !word.ends_with(':') {
                 break;
             }
             word.push(c);
@@ -227,67 +249,143 @@ fn date_bounds(value: &str) -> Option<(String, String)> {
 /// Parses any text into a query. The only refusal is a date filter that is not a date, because
 /// silently ignoring it would show results the archivist did not ask for.
 pub fn parse(input: &str) -> Result<ParsedQuery, String> {
-    let mut query = ParsedQuery::default();
-    let mut negate = false;
-    let mut join_with_previous = false;
-    let mut term_count = 0;
-    for token in tokenize(input) {
-        let found = match token {
-            Token::Or => {
-                join_with_previous = !query.required.is_empty();
-                continue;
+    let mut parser = Parser {
+        tokens: tokenize(input),
+        position: 0,
+        depth: 0,
+        terms: 0,
+        query: ParsedQuery::default(),
+    };
+    let text = parser.any()?;
+    parser.query.text = text;
+    Ok(parser.query)
+}
+
+/// Recursive descent over the tokens: `any := all (OR all)*`, `all := item*`,
+/// `item := ( any ) | -term | term | filter`. Stray `)` and `OR` are skipped, unclosed `(` close
+/// at the end.
+struct Parser {
+    tokens: Vec<Token>,
+    position: usize,
+    depth: usize,
+    terms: usize,
+    query: ParsedQuery,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.position)
+    }
+
+    fn any(&mut self) -> Result<Option<Node>, String> {
+        let mut alternatives = Vec::new();
+        loop {
+            if let Some(node) = self.all()? {
+                alternatives.push(node);
             }
-            Token::Not => {
-                negate = true;
-                continue;
-            }
-            Token::Word(word) => term(&word, false, false),
-            Token::Phrase(phrase) => term(&phrase, false, false),
-            Token::Exact(text) => term(&text, false, true),
-            Token::Field(field, value) => {
-                if !value.is_empty() {
-                    match field {
-                        Field::Tag => query.tags.push(value),
-                        Field::Publication => query.publications.push(value),
-                        Field::Language => query.languages.push(value.to_lowercase()),
-                        Field::From | Field::To => {
-                            let (first, last) = date_bounds(&value).ok_or_else(|| {
-                                format!(
-                                    "\"{value}\" is not a date: write 2022, 2022-08 or 2022-08-10"
-                                )
-                            })?;
-                            if field == Field::From {
-                                query.from = Some(first);
-                            } else {
-                                query.to = Some(last);
-                            }
-                        }
-                    }
-                }
-                negate = false;
-                join_with_previous = false;
-                continue;
-            }
-        };
-        if let Some(found) = found {
-            term_count += 1;
-            if term_count > MAX_TERMS {
+            if self.peek() == Some(&Token::Or) {
+                self.position += 1;
+            } else {
                 break;
             }
-            if negate {
-                query.excluded.push(found);
-            } else if join_with_previous {
-                if let Some(group) = query.required.last_mut() {
-                    group.push(found);
+        }
+        Ok(combine(alternatives, Node::Any))
+    }
+
+    fn all(&mut self) -> Result<Option<Node>, String> {
+        let mut items = Vec::new();
+        let mut negate = false;
+        while let Some(token) = self.tokens.get(self.position) {
+            let found = match token {
+                Token::Or => break,
+                Token::Close if self.depth > 0 => break,
+                Token::Close => {
+                    self.position += 1;
+                    continue;
                 }
-            } else {
-                query.required.push(vec![found]);
+                Token::Open => {
+                    self.position += 1;
+                    if self.depth >= MAX_DEPTH {
+                        continue;
+                    }
+                    self.depth += 1;
+                    let inner = self.any()?;
+                    self.depth -= 1;
+                    if self.peek() == Some(&Token::Close) {
+                        self.position += 1;
+                    }
+                    // A negated group is read as its words (exclusions are single terms).
+                    negate = false;
+                    match inner {
+                        Some(Node::All(children)) => items.extend(children),
+                        Some(node) => items.push(node),
+                        None => {}
+                    }
+                    continue;
+                }
+                Token::Not => {
+                    self.position += 1;
+                    negate = true;
+                    continue;
+                }
+                Token::Word(word) => term(word, false, false),
+                Token::Phrase(phrase) => term(phrase, false, false),
+                Token::Exact(text) => term(text, false, true),
+                Token::Field(field, value) => {
+                    let (field, value) = (*field, value.clone());
+                    self.filter(field, value)?;
+                    None
+                }
+            };
+            self.position += 1;
+            if let Some(found) = found {
+                self.terms += 1;
+                if self.terms > MAX_TERMS {
+                    self.position = self.tokens.len();
+                    break;
+                }
+                if negate {
+                    self.query.excluded.push(found);
+                } else {
+                    items.push(Node::Term(found));
+                }
+            }
+            negate = false;
+        }
+        Ok(combine(items, Node::All))
+    }
+
+    fn filter(&mut self, field: Field, value: String) -> Result<(), String> {
+        if value.is_empty() {
+            return Ok(());
+        }
+        let query = &mut self.query;
+        match field {
+            Field::Tag => query.tags.push(value),
+            Field::Publication => query.publications.push(value),
+            Field::Language => query.languages.push(value.to_lowercase()),
+            Field::From | Field::To => {
+                let (first, last) = date_bounds(&value).ok_or_else(|| {
+                    format!("\"{value}\" is not a date: write 2022, 2022-08 or 2022-08-10")
+                })?;
+                if field == Field::From {
+                    query.from = Some(first);
+                } else {
+                    query.to = Some(last);
+                }
             }
         }
-        negate = false;
-        join_with_previous = false;
+        Ok(())
     }
-    Ok(query)
+}
+
+/// None for no children, the child itself for one, else `wrap(children)`.
+fn combine(mut children: Vec<Node>, wrap: fn(Vec<Node>) -> Node) -> Option<Node> {
+    match children.len() {
+        0 => None,
+        1 => children.pop(),
+        _ => Some(wrap(children)),
+    }
 }
 
 /// Clitics an Arabic word can carry in front, for prefix queries over exact forms (normalized:
@@ -296,21 +394,33 @@ const PREFIX_CLITICS: &[&str] = &[
     "", "ال", "وال", "بال", "كال", "فال", "لل", "و", "ب", "ل", "ف", "ك", "س",
 ];
 
-/// The FTS5 expression for a list of groups. Every term becomes quoted index terms built by the
-/// analyzer, so nothing the user typed is read as FTS5 syntax.
-pub fn fts_expression(groups: &[Vec<Term>]) -> String {
-    groups
-        .iter()
-        .map(|group| {
-            let alternatives: Vec<String> = group.iter().filter_map(fts_term).collect();
-            if alternatives.len() == 1 {
-                alternatives[0].clone()
-            } else {
-                format!("({})", alternatives.join(" OR "))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" AND ")
+/// The FTS5 expression for the words of a query. Every term becomes quoted index terms built by
+/// the analyzer, so nothing the user typed is read as FTS5 syntax.
+pub fn fts_expression(node: &Node) -> String {
+    // AND binds tighter than OR in FTS5, but explicit brackets keep the reading obvious.
+    let child = |node: &Node| match node {
+        Node::All(_) => format!("({})", fts_expression(node)),
+        _ => fts_expression(node),
+    };
+    match node {
+        // `term` only builds terms that render, so the fallback never shows.
+        Node::Term(term) => fts_term(term).unwrap_or_default(),
+        Node::All(children) => children.iter().map(child).collect::<Vec<_>>().join(" AND "),
+        Node::Any(children) => {
+            format!(
+                "({})",
+                children.iter().map(child).collect::<Vec<_>>().join(" OR ")
+            )
+        }
+    }
+}
+
+/// Any of `terms` (used for exclusions).
+pub fn fts_any(terms: &[Term]) -> String {
+    let nodes = terms.iter().cloned().map(Node::Term).collect();
+    combine(nodes, Node::Any)
+        .map(|node| fts_expression(&node))
+        .unwrap_or_default()
 }
 
 /// One term as FTS5 syntax, or `None` when it holds no word. Index terms never contain a double
@@ -382,7 +492,8 @@ mod tests {
     /// One case: the input and the FTS5 expression it must become ("" when no text).
     fn check(input: &str, expected_fts: &str) {
         let query = parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-        assert_eq!(fts_expression(&query.required), expected_fts, "{input:?}");
+        let fts = query.text.as_ref().map(fts_expression).unwrap_or_default();
+        assert_eq!(fts, expected_fts, "{input:?}");
     }
 
     #[test]
@@ -445,7 +556,19 @@ mod tests {
             ("الرباط OR", r#""رباط""#),
             ("- الرباط", r#""رباط""#),
             ("tag:أمن الرباط", r#""رباط""#),
-            ("NEAR(الرباط مدريد)", r#""near رباط" AND "مدريد""#),
+            ("NEAR(الرباط مدريد)", r#""near" AND "رباط" AND "مدريد""#),
+            // Brackets group; unclosed ones close at the end.
+            ("(الرباط OR مدريد) الأمن", r#"("رباط" OR "مدريد") AND "امن""#),
+            (
+                "الأمن (الرباط OR (مدريد باريس))",
+                r#""امن" AND ("رباط" OR ("مدريد" AND "باريس"))"#,
+            ),
+            (
+                "(الرباط مدريد) OR باريس",
+                r#"(("رباط" AND "مدريد") OR "باريس")"#,
+            ),
+            ("((الرباط", r#""رباط""#),
+            ("() الرباط ()", r#""رباط""#),
             ("--الرباط", ""),
             ("\"\"", ""),
             // Nothing searchable: no text condition at all.
@@ -465,7 +588,7 @@ mod tests {
         let q =
             parse("الأمن -إسبانيا tag:\"أمن/تعاون دولي\" جريدة:هسبريس lang:AR من:2022 إلى:2022-08")
                 .unwrap();
-        assert_eq!(q.required, vec![vec![t("الأمن")]]);
+        assert_eq!(q.text, Some(Node::Term(t("الأمن"))));
         assert_eq!(q.excluded, vec![t("إسبانيا")]);
         assert_eq!(q.tags, vec!["أمن/تعاون دولي"]);
         assert_eq!(q.publications, vec!["هسبريس"]);
@@ -493,6 +616,11 @@ mod tests {
     fn huge_input_is_bounded() {
         let input = "كلمة ".repeat(50_000);
         let q = parse(&input).unwrap();
-        assert_eq!(q.required.len(), MAX_TERMS);
+        let Some(Node::All(terms)) = q.text else {
+            panic!("not a conjunction")
+        };
+        assert_eq!(terms.len(), MAX_TERMS);
+        let deep = format!("{}الرباط", "(".repeat(1_000));
+        assert!(parse(&deep).unwrap().has_text());
     }
 }
