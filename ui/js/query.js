@@ -73,7 +73,9 @@ function skipQuoted(text, from, close) {
 /**
  * Every filter in a query, in order, mirroring the backend's tokenizer: quoted
  * phrases and `="…"` are skipped whole (a `tag:` inside a phrase is a word),
- * and a field name is recognised at the first `:` of a word.
+ * brackets stand alone and end a word, and a field name is recognised at the
+ * first `:` of a word (its unquoted value runs to the next space, brackets
+ * included, as in the backend).
  * @param {string} text
  * @returns {FoundFilter[]}
  */
@@ -88,6 +90,8 @@ export function scanFilters(text) {
       i += 1;
     } else if (QUOTES.has(c)) {
       i = skipQuoted(text, i + 1, /** @type {string} */ (QUOTES.get(c)));
+    } else if (c === '(' || c === ')') {
+      i += 1;
     } else if (c === '=') {
       i += 1;
       const close = QUOTES.get(text[i]);
@@ -100,7 +104,7 @@ export function scanFilters(text) {
       let word = '';
       while (i < n) {
         const ch = text[i];
-        if (isSpace(ch) || (QUOTES.has(ch) && !word.endsWith(':'))) break;
+        if (isSpace(ch) || ch === '(' || ch === ')' || (QUOTES.has(ch) && !word.endsWith(':'))) break;
         word += ch;
         i += 1;
         if (ch !== ':') continue;

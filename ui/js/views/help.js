@@ -17,6 +17,7 @@ import { lang, locale, t, tNodes } from '../i18n.js';
 const EXAMPLES = [
   { ar: 'الأمن الوطني', latin: 'الأمن الوطني', meaning: 'help.and' },
   { ar: 'المغرب أو الجزائر', latin: 'المغرب OR الجزائر', meaning: 'help.or' },
+  { ar: 'الأمن (المغرب أو إسبانيا)', latin: 'الأمن (المغرب OR إسبانيا)', meaning: 'help.group' },
   { ar: 'الأمن -إسبانيا', latin: 'الأمن -إسبانيا', meaning: 'help.not' },
   { ar: '"الأمن الوطني"', latin: '"الأمن الوطني"', meaning: 'help.phrase' },
   { ar: 'تعاو*', latin: 'تعاو*', meaning: 'help.prefix' },

@@ -11,10 +11,12 @@
 //! Where this departs from Light10 and Lucene, and why:
 //! - A suffix is only removed when 3 letters remain, 4 for ان ون ين. Light10 and Lucene keep
 //!   2, which turns أبها into اب, ماي into ما and ولايات into لا; and ان ون ين end many words of
-//!   their own (قانون, تعاون, مليون, عشرين). The article may still leave 2 letters (الحج → حج).
+//!   their own (قانون, تعاون, مليون, عشرين). ال may still leave 2 letters (الحج → حج), but
+//!   بال كال فال must leave 3 (بالغة is not بال + غة).
 //! - The conjunction و is told apart from a root و by a list of stems whose و belongs to the
 //!   root (وزار, وزير, ولاي…), and the same rule runs after the article, so الوزارة and وزارة
-//!   stem alike whether or not a word is listed (Light10 gives وزار and زار).
+//!   stem alike whether or not a word is listed (Light10 gives وزار and زار). A second list
+//!   does the same for an ال that is not the article (التزام, آلاف, إلكتروني).
 //! - Protected words (stopwords, the name of God, every month name) are never stemmed, also
 //!   behind a clitic (ورمضان → رمضان), and a stem that would land on a stopword after losing
 //!   the article or a plural ending is refused (الما, Darija "the water", is not ما).
@@ -41,22 +43,36 @@ const fn affix(text: &'static str) -> Affix {
     }
 }
 
+/// An article-like prefix and the letters a word must keep after losing it.
+struct Article {
+    affix: Affix,
+    min_after: usize,
+}
+
+const fn article(text: &'static str, min_after: usize) -> Article {
+    Article {
+        affix: affix(text),
+        min_after,
+    }
+}
+
 /// Article-like prefixes, longest first so that وال is tried before ال. The و/ف/ب/ك forms are
 /// a conjunction or preposition glued to the article; لل is ل + ال (the alef is not written).
-const ARTICLES: &[Affix] = &[
-    affix("وبال"),
-    affix("وكال"),
-    affix("ولل"),
-    affix("وال"),
-    affix("بال"),
-    affix("كال"),
-    affix("فال"),
-    affix("لل"),
-    affix("ال"),
+/// ال لل وال ولل may leave 2 letters (الحج → حج, والحج → حج, as in Light10); the forms with
+/// ب ك ف must leave 3, because a 5-letter word starting with them is more often a word of its
+/// own (بالغة, as in أهمية بالغة, is not بال + غة). The words where و + ال is not a conjunction
+/// and an article (والد, والي) are listed in [`ROOT_WAW`].
+const ARTICLES: &[Article] = &[
+    article("وبال", 3),
+    article("وكال", 3),
+    article("ولل", 2),
+    article("وال", 2),
+    article("بال", 3),
+    article("كال", 3),
+    article("فال", 3),
+    article("لل", 2),
+    article("ال", 2),
 ];
-
-/// Letters a word keeps at least after losing an article (Light10).
-const MIN_AFTER_ARTICLE: usize = 2;
 /// Letters a stem keeps at least after losing the conjunction و or a suffix.
 const MIN_STEM: usize = 3;
 
@@ -153,6 +169,15 @@ const ROOT_WAW: &[&str] = &[
     "والي", "وداد",
 ];
 
+/// Stems whose first ال is not the article: words of a root starting with ل (التزام, إلغاء),
+/// and words that start with أل/آل before normalization folds the hamza away (ألوان, آلاف,
+/// إلكتروني). Without this list الالتزام (التزام) and التزام (تزام) would not meet.
+#[rustfmt::skip]
+const ROOT_AL: &[&str] = &[
+    "التزام", "التحاق", "التماس", "التقاء", "التقاط", "التهاب", "الغاء", "الكترون", "الوان",
+    "الاف", "الات", "اليات", "الغام", "الهام", "المان", "المانيا", "العاب",
+];
+
 /// The stem of one normalized word.
 ///
 /// - Arabic: light stemming as described in the module documentation; words of 3 letters or
@@ -240,7 +265,8 @@ struct Lists {
     protected: WordSet,
     /// Words that start a month name: كانون of كانون الثاني, and every one-word name.
     months: WordSet,
-    root_waw: WordSet,
+    /// [`ROOT_WAW`] and [`ROOT_AL`].
+    root_stems: WordSet,
 }
 
 fn lists() -> &'static Lists {
@@ -265,7 +291,7 @@ fn lists() -> &'static Lists {
             stopwords,
             protected,
             months,
-            root_waw: ROOT_WAW.iter().copied().collect(),
+            root_stems: ROOT_WAW.iter().chain(ROOT_AL).copied().collect(),
         }
     })
 }
@@ -353,15 +379,19 @@ fn stem_arabic(word: Word<'_>) -> &str {
     if word.letters <= 3 || lists.protected.contains(word.text) {
         return word.text;
     }
-    // A word whose و is a root letter keeps it, before anything else is looked for: ولدي is
-    // ولد + ي (not و + لدي), والدين is والد + ين (not وال + دين).
-    if let Some((stem, _)) = root_waw_stem(word) {
+    // A word whose و or ال belongs to it keeps it, before anything else is looked for: ولدي
+    // is ولد + ي (not و + لدي), والدين is والد + ين (not وال + دين), التزامات is التزام + ات.
+    if let Some((stem, _)) = root_stem(word) {
         return stem;
     }
-    // A protected word behind a conjunction or preposition: ورمضان, والذين, بالله (ب + الله).
+    // The same, and a protected word, behind a conjunction or preposition: ورمضان, والذين,
+    // بالله (ب + الله), والتزام, بوزارة.
     if let Some(rest) = strip_proclitic(word) {
         if lists.protected.contains(rest.text) {
             return rest.text;
+        }
+        if let Some((stem, _)) = root_stem(rest) {
+            return stem;
         }
     }
     let stripped = strip_affixes(word);
@@ -393,10 +423,10 @@ fn strip_proclitic(word: Word<'_>) -> Option<Word<'_>> {
 
 /// The word without its article, when it has one and enough letters remain.
 fn strip_article(word: Word<'_>) -> Option<Word<'_>> {
-    ARTICLES
-        .iter()
-        .find_map(|prefix| word.strip_prefix(prefix))
-        .filter(|after| after.letters >= MIN_AFTER_ARTICLE)
+    ARTICLES.iter().find_map(|article| {
+        word.strip_prefix(&article.affix)
+            .filter(|after| after.letters >= article.min_after)
+    })
 }
 
 fn strip_affixes(word: Word<'_>) -> Stripped<'_> {
@@ -424,7 +454,7 @@ fn strip_affixes(word: Word<'_>) -> Stripped<'_> {
 /// الوزارة and وزارة (and every other pair) on one stem even for a root missing from
 /// [`ROOT_WAW`].
 fn strip_waw_and_suffixes(word: Word<'_>) -> (&str, bool) {
-    if let Some(found) = root_waw_stem(word) {
+    if let Some(found) = root_stem(word) {
         return found;
     }
     match word.split_first() {
@@ -433,14 +463,15 @@ fn strip_waw_and_suffixes(word: Word<'_>) -> (&str, bool) {
     }
 }
 
-/// The listed root-و stem `word` is made of, followed by nothing, by suffixes only (ولايات =
-/// ولاي + ات, والديه = والد + يه) or by a verb ending (وقعت = وقع + ت), with whether an
-/// inflection followed it. The longest listed stem wins.
-fn root_waw_stem(word: Word<'_>) -> Option<(&str, bool)> {
-    if !word.text.starts_with('و') {
+/// The listed stem ([`ROOT_WAW`], [`ROOT_AL`]) `word` is made of, followed by nothing, by
+/// one suffix (ولايات = ولاي + ات, والديه = والد + يه), by ات and a pronoun (ولاياتها) or by a
+/// verb ending (وقعت = وقع + ت), with whether an inflection followed it. The longest listed
+/// stem wins. Longer tails are refused: والديون is و + الديون, not والد + ي + ون.
+fn root_stem(word: Word<'_>) -> Option<(&str, bool)> {
+    if !(word.text.starts_with('و') || word.text.starts_with("ال")) {
         return None;
     }
-    let set = &lists().root_waw;
+    let set = &lists().root_stems;
     // Cut points from the whole word down to a stem of MIN_STEM letters.
     word.text
         .char_indices()
@@ -453,26 +484,22 @@ fn root_waw_stem(word: Word<'_>) -> Option<(&str, bool)> {
             if !set.contains(stem) {
                 return None;
             }
-            if VERB_ENDINGS.contains(&tail) {
-                return Some((stem, false));
-            }
-            let (rest, inflection) = strip_all_suffixes(tail);
-            rest.is_empty().then_some((stem, inflection))
+            stem_tail(tail).map(|inflection| (stem, inflection))
         })
 }
 
-/// One pass over [`SUFFIXES`] without a length guard, to see whether `tail` is made of
-/// suffixes only.
-fn strip_all_suffixes(tail: &str) -> (&str, bool) {
-    let mut rest = tail;
-    let mut inflection = false;
-    for suffix in SUFFIXES {
-        if let Some(shorter) = rest.strip_suffix(suffix.affix.text) {
-            rest = shorter;
-            inflection |= suffix.inflection;
-        }
+/// Whether `tail` may follow a listed stem, and if so whether it holds an inflection.
+fn stem_tail(tail: &str) -> Option<bool> {
+    if tail.is_empty() || VERB_ENDINGS.contains(&tail) {
+        return Some(false);
     }
-    (rest, inflection)
+    if let Some(suffix) = SUFFIXES.iter().find(|suffix| suffix.affix.text == tail) {
+        return Some(suffix.inflection);
+    }
+    match tail.strip_prefix("ات") {
+        Some("ه" | "ها") => Some(true),
+        _ => None,
+    }
 }
 
 /// One pass over [`SUFFIXES`]: each is removed when enough letters remain. Also says whether
@@ -534,6 +561,23 @@ mod tests {
             ("ولدي", "ولد"),
             ("وقعت", "وقع"),
             ("الوفيات", "وفيات"),
+            ("بوزارة", "وزار"),
+            ("والديون", "ديون"),
+            ("بالغة", "بالغ"),
+            ("البالغة", "بالغ"),
+            ("الحج", "حج"),
+            ("والحج", "حج"),
+            ("الألعاب", "العاب"),
+            ("ألعاب", "العاب"),
+            ("الديون", "ديون"),
+            // An ال that belongs to the word stays.
+            ("التزام", "التزام"),
+            ("الالتزام", "التزام"),
+            ("والتزامات", "التزام"),
+            ("آلاف", "الاف"),
+            ("الآلاف", "الاف"),
+            ("الإلكترونية", "الكترون"),
+            ("إلكتروني", "الكترون"),
             // The conjunction و goes.
             ("وقال", "قال"),
             ("وأكد", "اكد"),
@@ -777,16 +821,18 @@ mod tests {
     fn word_lists_are_normalized_and_consistent() {
         let affixes = ARTICLES
             .iter()
+            .map(|article| &article.affix)
             .chain(SUFFIXES.iter().map(|suffix| &suffix.affix));
         for affix in affixes {
             assert_eq!(affix.letters, affix.text.chars().count(), "{}", affix.text);
         }
-        let articles: Vec<&str> = ARTICLES.iter().map(|a| a.text).collect();
+        let articles: Vec<&str> = ARTICLES.iter().map(|a| a.affix.text).collect();
         let suffixes: Vec<&str> = SUFFIXES.iter().map(|s| s.affix.text).collect();
         let named = [
             ("STOPWORDS", STOPWORDS),
             ("OTHER_PROTECTED", OTHER_PROTECTED),
             ("ROOT_WAW", ROOT_WAW),
+            ("ROOT_AL", ROOT_AL),
             ("ARTICLES", &articles),
             ("SUFFIXES", &suffixes),
             ("VERB_ENDINGS", VERB_ENDINGS),
@@ -798,11 +844,13 @@ mod tests {
                 assert!(word.chars().all(is_arabic_letter), "{name}: {word}");
             }
         }
-        for word in ROOT_WAW {
-            // A root-و stem that is also a stopword would make "and …" match the word.
-            assert!(!is_stopword(word), "ROOT_WAW: {word} is a stopword");
-            assert!(word.starts_with('و'), "ROOT_WAW: {word}");
+        for word in ROOT_WAW.iter().chain(ROOT_AL) {
+            // A listed stem that is also a stopword would make "and …" match the word.
+            assert!(!is_protected(word), "{word} is protected");
+            assert!(word.chars().count() >= MIN_STEM, "{word}");
         }
+        assert!(ROOT_WAW.iter().all(|word| word.starts_with('و')));
+        assert!(ROOT_AL.iter().all(|word| word.starts_with("ال")));
         // Protected words come out of stemming unchanged, by definition.
         for &word in &lists().protected {
             assert_eq!(stem(word), word, "{word}");

@@ -85,12 +85,13 @@ pub struct QueryWord {
 }
 
 /// Cuts `text` into words and gives each its index terms. Offsets are byte offsets into
-/// `text`. A month name gets its month term only in date context: a day right before it
-/// (`10 غشت`, `ف10 دجنبر`, `فاتح يوليوز`) or the word "month" (`شهر غشت`), a four-digit year
-/// right after it (`غشت 2022`), or a day and a year after it in the English order (`August
-/// 10, 2022`);
-/// a two-word name (`كانون الثاني`, `ذو الحجه`) carries the term on its first word. So `آب`
-/// in `سيارة بيك آب` stays a plain word.
+/// `text`.
+///
+/// A month name gets its month term only in date context: a day right before it (`10 غشت`,
+/// `ف10 دجنبر`, `فاتح يوليوز`) or the word "month" (`شهر غشت`), a four-digit year right after
+/// it (`غشت 2022`), or a day and a year after it in the English order (`August 10, 2022`). A
+/// two-word name (`كانون الثاني`, `ذو الحجه`) carries the term on its first word. So `آب` in
+/// `سيارة بيك آب`, شباط the politician and نيسان the car maker stay plain words.
 pub fn index_tokens(text: &str) -> Vec<IndexToken<'_>> {
     let words: Vec<Token<'_>> = tokens(text).collect();
     let mut months = month_terms(text, &words).into_iter().peekable();
@@ -498,6 +499,37 @@ mod tests {
         for (word, expected) in cases {
             check_query(word, expected);
         }
+    }
+
+    #[test]
+    fn every_month_name_is_protected_and_queried() {
+        let tables = [
+            (
+                GREGORIAN_MONTHS,
+                MonthTerm::Gregorian as fn(u8) -> MonthTerm,
+            ),
+            (HIJRI_MONTHS, MonthTerm::Hijri),
+        ];
+        let mut count = 0;
+        for (table, term) in tables {
+            for &(name, month) in table {
+                let first = name.split(' ').next().unwrap_or(name);
+                assert_eq!(stem(first), first, "{name} is stemmed");
+                // A query word is one word: a two-word name's first word is a month only if
+                // it is also a name alone (محرم of محرم الحرام, not كانون of كانون الثاني).
+                let expected = table
+                    .iter()
+                    .find(|&&(other, _)| other == first && !is_abbreviation(first))
+                    .map(|&(_, other_month)| term(other_month));
+                if !name.contains(' ') && !is_abbreviation(name) {
+                    assert_eq!(expected, Some(term(month)), "{name}");
+                }
+                let found = query_word(name).and_then(|word| word.month);
+                assert_eq!(found, expected, "{name}");
+                count += 1;
+            }
+        }
+        assert_eq!(count, GREGORIAN_MONTHS.len() + HIJRI_MONTHS.len());
     }
 
     #[test]

@@ -128,8 +128,12 @@ fn conditions(parsed: &query::ParsedQuery) -> Conditions {
         );
     }
     if !parsed.languages.is_empty() {
-        let alternatives =
-            vec!["(a.language = ? OR a.language LIKE ? ESCAPE '\\')"; parsed.languages.len()];
+        // The parser lower-cases `lang:` values; stored tags keep BCP 47 case (ar-MA), and LIKE
+        // is case-insensitive for ASCII already.
+        let alternatives = vec![
+            "(lower(a.language) = ? OR a.language LIKE ? ESCAPE '\\')";
+            parsed.languages.len()
+        ];
         let params = parsed.languages.iter().flat_map(|lang| {
             [
                 Value::Text(lang.clone()),
@@ -409,6 +413,8 @@ mod tests {
             ("sante", &["Santé publique au Maroc"]),
             ("vaccin*", &["Santé publique au Maroc"]),
             ("lang:ar from:2022", &["زيارة مدير الشرطة الإسبانية للرباط"]),
+            ("lang:ar-ma", &["زيارة مدير الشرطة الإسبانية للرباط"]),
+            ("lang:AR-MA", &["زيارة مدير الشرطة الإسبانية للرباط"]),
             ("جريدة:هسبريس", &["الأمن في مدريد"]),
             (
                 "\"",
