@@ -91,7 +91,7 @@ impl App {
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
-    /// Waits until the first element matching `css` has text containing `expected`.
+    /// Waits until the elements matching `css` (their texts joined by " | ") contain `expected`.
     pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
@@ -100,7 +100,7 @@ impl App {
             let text = self
                 .client
                 .execute(
-                    "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
+                    "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent).join(' | ');",
                     vec![serde_json::Value::String(css.into())],
                 )
                 .await

@@ -49,3 +49,92 @@ async fn importing_the_sample_shows_its_arabic_title() {
     assert!(title.contains("الإسبانية للرباط"), "{title}");
     app.end().await;
 }
+
+/// An archivist's loop: search with and without diacritics, open, tag, filter by the tag facet,
+/// and switch the interface to French and back (the layout mirrors).
+#[tokio::test(flavor = "multi_thread")]
+async fn search_open_tag_filter_and_switch_language() {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    answer_open_dialog_with(&app, &[fixture("txt/sample-article.txt")]).await;
+    app.find("[data-testid=import-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=report-imported]", "1")
+        .await;
+    app.find("[data-testid=report-close]")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    let search = app.find("[data-testid=search-input]").await;
+    for query in ["الاسبانيه اغسطس", "الإسبانيّة"] {
+        search.clear().await.unwrap();
+        search.send_keys(query).await.unwrap();
+        app.wait_for_text(
+            "[data-testid=article-list] [data-testid=article-title]",
+            "زيارة مدير",
+        )
+        .await;
+        app.wait_for_text("[data-testid=article-list] mark", "الإسبانية")
+            .await;
+    }
+    search.clear().await.unwrap();
+    search.send_keys("كلمة-غير-موجودة").await.unwrap();
+    app.find("[data-testid=no-results]").await;
+    search.clear().await.unwrap();
+    search.send_keys("الشرطة").await.unwrap();
+
+    app.find("[data-testid=article-list] [data-testid=article-item]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=reader-title]", "زيارة مدير الشرطة")
+        .await;
+    let tag_input = app.find("[data-testid=tag-input]").await;
+    tag_input.send_keys("أمن/تعاون دولي\u{E007}").await.unwrap();
+    app.wait_for_text("[data-testid=tag-chip]", "أمن/تعاون دولي")
+        .await;
+
+    app.wait_for_text("[data-testid=facet-panel]", "أمن/تعاون دولي")
+        .await;
+    app.find("[data-testid=facet-value][data-value='أمن/تعاون دولي']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let query = app
+        .find("[data-testid=search-input]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert!(
+        query.unwrap_or_default().contains("أمن/تعاون دولي"),
+        "the facet adds a filter"
+    );
+    app.wait_for_text("[data-testid=result-count]", "").await;
+    app.wait_for_text(
+        "[data-testid=article-list] [data-testid=article-title]",
+        "زيارة",
+    )
+    .await;
+
+    app.find("[data-testid=settings-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let language = app.find("[data-testid=language-select]").await;
+    language.select_by_value("fr").await.unwrap();
+    let html = app.find("html").await;
+    assert_eq!(html.attr("dir").await.unwrap().as_deref(), Some("ltr"));
+    assert_eq!(html.attr("lang").await.unwrap().as_deref(), Some("fr"));
+    language.select_by_value("ar").await.unwrap();
+    assert_eq!(html.attr("dir").await.unwrap().as_deref(), Some("rtl"));
+    app.end().await;
+}

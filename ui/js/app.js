@@ -104,6 +104,7 @@ const reader = createReader({
       article.tags.map((tag) => tag.name),
     );
     refreshLibrary();
+    refreshFacets();
   },
   onDeleted: (id) => {
     const next = list.remove(id);
@@ -166,6 +167,22 @@ async function refreshLibrary() {
     renderView();
   } catch (error) {
     showError(error);
+  }
+}
+
+/**
+ * Recounts the facets of the current search after a change made in the reader
+ * (a tag added or removed), without reloading the list the archivist is in.
+ * @returns {Promise<void>}
+ */
+async function refreshFacets() {
+  const query = searchInput.value.trim();
+  if (query === '') return;
+  try {
+    const results = await api.search({ query, offset: 0, limit: 1, sort: 'relevance', facets: true });
+    facets.setFacets(query, results.facets ?? undefined);
+  } catch {
+    // The list's own search reports a refused query; stale counts are the lesser harm here.
   }
 }
 
