@@ -61,6 +61,8 @@ enum Command {
     },
     /// Print the analyzer's index terms for TEXT, one per line (stem, `=exact`, `#mN` month).
     Analyze { text: String },
+    /// Rebuild the search index from the articles.
+    Reindex,
     /// Archive figures.
     Stats {
         #[arg(long)]
@@ -258,6 +260,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     println!("merged \"{from}\" into \"{into}\"");
                 }
             }
+            Ok(0)
+        }
+        Command::Reindex => {
+            let mut archive = open(cli.db)?;
+            archive.rebuild_index()?;
+            println!("index rebuilt for {} article(s)", archive.stats()?.articles);
             Ok(0)
         }
         Command::Stats { json } => {

@@ -88,6 +88,16 @@ fn import_search_show_tag_stats() {
     assert_eq!(article["date_text"], "الأربعاء 10 غشت 2022");
     assert_eq!(article["provenance"]["encoding"], "UTF-8");
 
+    let out = cli.run(&["reindex"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("index rebuilt for 1 article"));
+    assert_eq!(
+        cli.json(&["search", "الشرطة", "--json"], 0)
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
     let stats = cli.json(&["stats", "--json"], 0);
     assert_eq!(
         (stats["articles"].as_u64(), stats["tags"].as_u64()),

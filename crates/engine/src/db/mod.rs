@@ -83,6 +83,12 @@ fn ensure_index(conn: &Connection) -> Result<()> {
     if built_with == Some(ANALYZER_VERSION) {
         return Ok(());
     }
+    rebuild_index(conn)
+}
+
+/// Rebuilds the full-text index from the articles with this build's analyzer, in one
+/// transaction, and records the analyzer version that built it.
+pub(crate) fn rebuild_index(conn: &Connection) -> Result<()> {
     let tx = conn.unchecked_transaction()?;
     tx.execute(
         "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",

@@ -237,6 +237,12 @@ fn plan(parsed: &query::ParsedQuery, sort: SearchSort) -> Plan {
 }
 
 impl Archive {
+    /// Rebuilds the search index from the articles (after an analyzer change this happens by
+    /// itself when the archive opens; this is the manual lever, e.g. after restoring by hand).
+    pub fn rebuild_index(&mut self) -> Result<()> {
+        crate::db::rebuild_index(&self.conn)
+    }
+
     /// Runs a search. Any text is accepted; only a malformed date filter is refused
     /// (`bad_query`), with a message saying what to write instead.
     pub fn search(&self, search: &SearchQuery) -> Result<SearchResults> {
