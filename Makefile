@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps-app deps-test lint test-engine test-shell e2e bundle screenshot
+.PHONY: run test deps-app deps-test lint test-engine test-shell e2e bundle screenshots bench
 
 ## Opens the app (on a desktop session; builds it first).
 run: deps-app
@@ -35,3 +35,9 @@ e2e:
 ## A .deb and an .rpm under target/release/bundle/.
 bundle: deps-app
 	npx --yes @tauri-apps/cli@^2 build --bundles deb,rpm -- -p arshif-desktop
+
+## Screenshots of the main screens (taken by the end-to-end tests) into docs/screenshots/.
+screenshots: deps-test
+	scripts/e2e.sh screenshots
+	mkdir -p docs/screenshots
+	cp target/screenshots/*.png docs/screenshots/

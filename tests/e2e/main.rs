@@ -138,3 +138,57 @@ async fn search_open_tag_filter_and_switch_language() {
     assert_eq!(html.attr("dir").await.unwrap().as_deref(), Some("rtl"));
     app.end().await;
 }
+
+/// Screenshots of the main screens (Arabic and French, light and dark) under Xvfb, written to
+/// `target/screenshots/`; `make screenshots` copies them to docs/screenshots/ for the README.
+#[tokio::test(flavor = "multi_thread")]
+async fn screenshots_of_the_main_screens() {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    let corpus = [fixture("txt/sample-article.txt"), fixture("demo")];
+    answer_open_dialog_with(&app, &corpus).await;
+    app.find("[data-testid=import-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // The sample and the eight demo articles.
+    app.wait_for_text("[data-testid=report-imported]", "9").await;
+    app.find("[data-testid=report-close]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let search = app.find("[data-testid=search-input]").await;
+    search.send_keys("الأمن").await.unwrap();
+    app.find("[data-testid=article-list] [data-testid=article-item]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=reader-title]").await;
+
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    for (language, theme) in [("ar", "light"), ("ar", "dark"), ("fr", "light")] {
+        app.client
+            .execute(
+                "const [language, theme] = arguments;
+                 const pick = (id, value) => {
+                   const select = document.querySelector(`[data-testid=${id}]`);
+                   select.value = value;
+                   select.dispatchEvent(new Event('change', { bubbles: true }));
+                 };
+                 pick('language-select', language);
+                 pick('theme-select', theme);",
+                vec![json!(language), json!(theme)],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        let png = app.client.screenshot().await.unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+        std::fs::write(out.join(format!("main-{language}-{theme}.png")), png).unwrap();
+    }
+    app.end().await;
+}
