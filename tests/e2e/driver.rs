@@ -44,6 +44,11 @@ impl App {
             ])
             // The app inherits this: every test starts on its own empty archive.
             .env("ARSHIF_DB", archive_dir.path().join("archive.arshif"))
+            // The webview keeps settings (language, theme) in local storage under the XDG
+            // folders: give each session its own, so no test inherits another's choices.
+            .env("XDG_DATA_HOME", archive_dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", archive_dir.path().join("config"))
+            .env("XDG_CACHE_HOME", archive_dir.path().join("cache"))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             // Its own process group, so that ending the test ends WebKitWebDriver and the app too

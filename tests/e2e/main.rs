@@ -18,6 +18,23 @@ async fn answer_open_dialog_with(app: &App, paths: &[std::path::PathBuf]) {
         .expect("replace the dialog");
 }
 
+/// Imports `paths` through the import button and closes the report once it shows `imported`.
+async fn import_through_the_dialog(app: &App, paths: &[std::path::PathBuf], imported: &str) {
+    answer_open_dialog_with(app, paths).await;
+    app.find("[data-testid=import-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=report-imported]", imported)
+        .await;
+    app.find("[data-testid=report-close]")
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn importing_the_sample_shows_its_arabic_title() {
     let app = App::start().await;
@@ -26,19 +43,7 @@ async fn importing_the_sample_shows_its_arabic_title() {
     assert_eq!(html.attr("lang").await.unwrap().as_deref(), Some("ar"));
     app.find("[data-testid=empty-state]").await;
 
-    answer_open_dialog_with(&app, &[fixture("txt/sample-article.txt")]).await;
-    app.find("[data-testid=import-button]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for_text("[data-testid=report-imported]", "1")
-        .await;
-    app.find("[data-testid=report-close]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
 
     let title = app
         .wait_for_text(
@@ -56,19 +61,7 @@ async fn importing_the_sample_shows_its_arabic_title() {
 async fn search_open_tag_filter_and_switch_language() {
     let app = App::start().await;
     app.find("[data-testid=empty-state]").await;
-    answer_open_dialog_with(&app, &[fixture("txt/sample-article.txt")]).await;
-    app.find("[data-testid=import-button]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_for_text("[data-testid=report-imported]", "1")
-        .await;
-    app.find("[data-testid=report-close]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
 
     let search = app.find("[data-testid=search-input]").await;
     for query in ["الاسبانيه اغسطس", "الإسبانيّة"] {
@@ -146,19 +139,8 @@ async fn screenshots_of_the_main_screens() {
     let app = App::start().await;
     app.find("[data-testid=empty-state]").await;
     let corpus = [fixture("txt/sample-article.txt"), fixture("demo")];
-    answer_open_dialog_with(&app, &corpus).await;
-    app.find("[data-testid=import-button]")
-        .await
-        .click()
-        .await
-        .unwrap();
     // The sample and the eight demo articles.
-    app.wait_for_text("[data-testid=report-imported]", "9").await;
-    app.find("[data-testid=report-close]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    import_through_the_dialog(&app, &corpus, "9").await;
     let search = app.find("[data-testid=search-input]").await;
     search.send_keys("الأمن").await.unwrap();
     app.find("[data-testid=article-list] [data-testid=article-item]")

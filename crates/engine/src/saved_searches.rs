@@ -15,6 +15,16 @@ pub struct SavedSearch {
     pub created_at: String,
 }
 
+/// Reads `id, name, query, created_at`.
+fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SavedSearch> {
+    Ok(SavedSearch {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        query: row.get(2)?,
+        created_at: row.get(3)?,
+    })
+}
+
 impl Archive {
     /// Saves `query` under `name`, replacing the query of a search already saved with that name.
     /// A query that would be refused when run (a bad date filter) is refused now.
@@ -32,14 +42,7 @@ impl Archive {
         let saved = self.conn.query_row(
             "SELECT id, name, query, created_at FROM saved_searches WHERE name = ?1",
             [&name],
-            |row| {
-                Ok(SavedSearch {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    query: row.get(2)?,
-                    created_at: row.get(3)?,
-                })
-            },
+            from_row,
         )?;
         Ok(saved)
     }
@@ -50,14 +53,7 @@ impl Archive {
             "SELECT id, name, query, created_at FROM saved_searches ORDER BY name",
         )?;
         let searches = stmt
-            .query_map([], |row| {
-                Ok(SavedSearch {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    query: row.get(2)?,
-                    created_at: row.get(3)?,
-                })
-            })?
+            .query_map([], from_row)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(searches)
     }
