@@ -3,14 +3,14 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps-app deps-test lint test-engine test-shell e2e bundle screenshots bench
+.PHONY: run test deps-app deps-test lint test-engine test-ui test-shell e2e bundle screenshots bench
 
 ## Opens the app (on a desktop session; builds it first).
 run: deps-app
 	cargo run -p arshif-desktop
 
 ## Every check CI runs: formatting, lints, engine and CLI tests, shell tests, end-to-end tests.
-test: deps-test lint test-engine test-shell e2e
+test: deps-test lint test-engine test-ui test-shell e2e
 
 deps-app:
 	@scripts/install-deps.sh app
@@ -25,6 +25,10 @@ lint:
 ## Fast: the engine and the CLI build without Tauri, GTK or WebKit.
 test-engine:
 	cargo test -p arshif-engine -p arshif-cli
+
+## The interface's translations are complete in Arabic, French and English.
+test-ui:
+	node tests/ui/i18n-complete.mjs
 
 test-shell:
 	cargo test -p arshif-desktop --lib

@@ -34,6 +34,14 @@ if ! command -v cargo >/dev/null; then
   exit 1
 fi
 
+if [ "$want" = test ] && ! command -v node >/dev/null; then
+  # The interface's checks run on Node (no npm packages needed).
+  missing_node=(nodejs)
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing_node[@]}"
+fi
+
 if [ "$want" = test ] && ! command -v tauri-driver >/dev/null; then
   # Major version pinned: 3.x alphas exist.
   cargo install tauri-driver --locked --version '^2'
