@@ -9,6 +9,8 @@ if [ "$want" = test ]; then
   # Xvfb and the WebKit WebDriver for end-to-end tests in the real window; Noto for Arabic glyphs;
   # poppler-utils for checking PDFs.
   packages+=(xvfb xauth webkit2gtk-driver dbus-x11 fonts-noto-core poppler-utils)
+  # The interface's checks run on Node (no npm packages needed).
+  command -v node >/dev/null || packages+=(nodejs)
 fi
 
 missing=()
@@ -32,14 +34,6 @@ fi
 if ! command -v cargo >/dev/null; then
   echo "Rust is not installed: see https://rustup.rs (one command), then run this again." >&2
   exit 1
-fi
-
-if [ "$want" = test ] && ! command -v node >/dev/null; then
-  # The interface's checks run on Node (no npm packages needed).
-  missing_node=(nodejs)
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing_node[@]}"
 fi
 
 if [ "$want" = test ] && ! command -v tauri-driver >/dev/null; then
