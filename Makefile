@@ -45,3 +45,8 @@ screenshots: deps-test
 	scripts/e2e.sh screenshots
 	mkdir -p docs/screenshots
 	cp target/screenshots/*.png docs/screenshots/
+
+## Search benchmark at 100,000 articles against FTS5 and Tantivy (BENCHMARKS.md); about 5 min
+## plus the first release build.
+bench:
+	cargo run --release -p arshif-bench -- --corpus ../shared/corpora/marsum-test.jsonl

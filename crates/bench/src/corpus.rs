@@ -34,6 +34,9 @@ pub struct Corpus {
     pub bytes: usize,
 }
 
+/// A prime step through the sentence pool between copies of one article.
+const STRIDE: usize = 7_919;
+
 /// The smallest piece of text worth moving into another article: shorter runs are mostly
 /// numbering, dates or stray punctuation.
 const MIN_SENTENCE_BYTES: usize = 24;
@@ -66,9 +69,14 @@ impl Corpus {
         if sources.len() < 2 {
             return Err(format!("{} holds fewer than two usable articles", path.display()).into());
         }
+        // Each sentence once: news repeats some lines ("watch the video"), and a repeated
+        // sentence would weaken the signature that keeps articles distinct.
+        let mut seen = HashSet::new();
         let pool = sources
             .iter()
-            .flat_map(|s| s.sentences.iter().cloned())
+            .flat_map(|s| s.sentences.iter())
+            .filter(|s| seen.insert(s.as_str()))
+            .cloned()
             .collect();
         Ok(Corpus {
             sources,
@@ -85,15 +93,26 @@ impl Corpus {
     /// Article number `index` of the synthetic archive, always the same for the same index.
     ///
     /// It takes the title and most sentences of real article `index % len` in their order,
-    /// mixes in sentences of other articles (at least one), and stops near the real body's
-    /// length (75–125 %), so sizes follow the corpus. Sentences are grouped into paragraphs.
-    /// The date is a day of 2018–2020, the years the corpus covers.
+    /// mixes in sentences of other articles (one of them chosen per copy, so that every article
+    /// is distinct), and stops near the real body's length (75–125 %), so sizes follow the
+    /// corpus. Sentences are grouped into paragraphs. The date is a day of 2018–2020, the years
+    /// the corpus covers.
     pub fn article(&self, index: usize) -> Article {
         let mut rng = XorShift::new(index as u64);
         let source = &self.sources[index % self.sources.len()];
         let target = source.body_len * (75 + rng.below(51) as usize) / 100;
+        // Copy k of a real article (index = source + k * len) gets pool sentence
+        // source + k * STRIDE: different for every copy, so no two articles are the same even
+        // where the random choices below happen to coincide (short articles).
+        let copy = index / self.sources.len();
+        let stride = if self.pool.len().is_multiple_of(STRIDE) {
+            1
+        } else {
+            STRIDE
+        };
+        let signature = &self.pool[(index % self.sources.len() + copy * stride) % self.pool.len()];
         let mut picked: Vec<&str> = Vec::new();
-        let mut length = 0;
+        let mut length = signature.len() + 1;
         let mut borrowed = 0;
         let mut own = source.sentences.iter();
         while length < target || borrowed == 0 {
@@ -109,6 +128,8 @@ impl Corpus {
             length += sentence.len() + 1;
             picked.push(sentence);
         }
+        let at = rng.below(picked.len() as u64 + 1) as usize;
+        picked.insert(at, signature);
         let mut body = String::with_capacity(length + picked.len());
         let mut in_paragraph = 0;
         for sentence in picked {
@@ -213,7 +234,9 @@ fn push_sentence(found: &mut Vec<String>, piece: &str) {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

@@ -53,7 +53,10 @@ pub const QUERIES: &[Query] = &[
     q("للمغرب", "clitic ل + ال"),
     sample("إسرائيل", "hamza under alef"),
     sample("اسرائيل", "the same without hamza"),
-    sample("انستكرام", "word written انستكَرام (with a fatha) in the corpus"),
+    sample(
+        "انستكرام",
+        "word written انستكَرام (with a fatha) in the corpus",
+    ),
     q("كأس العالم", "two words"),
     q("الدار البيضاء", "two words (city)"),
     q("فيروس كورونا", "two words, both common"),
