@@ -243,6 +243,49 @@ impl Archive {
         crate::db::rebuild_index(&self.conn)
     }
 
+    /// One page of a words-only query in relevance order, and the total: FTS5 walks its matches
+    /// in `rank` order and stops at the page, so snippets are made for the shown rows only.
+    fn ranked_page(&self, fts: &Value, limit: u32, offset: u32) -> Result<(Vec<SearchHit>, u64)> {
+        let mut ranked = self.conn.prepare_cached(&format!(
+            "SELECT rowid, snippet(articles_fts, -1, char({}), char({}), '…', {SNIPPET_WORDS}),
+                    -rank
+             FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
+            HIGHLIGHT_START as u32, HIGHLIGHT_END as u32
+        ))?;
+        let page = ranked
+            .query_map(rusqlite::params![fts, limit, offset], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, f64>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut summary = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS}, (SELECT file_path FROM provenance WHERE article_id = a.id)
+             FROM articles a {SUMMARY_JOINS} WHERE a.id = ?1"
+        ))?;
+        let items = page
+            .into_iter()
+            .map(|(id, snippet, score)| {
+                summary.query_row([id], |row| {
+                    Ok(SearchHit {
+                        summary: summary_from_row(row)?,
+                        snippet,
+                        score,
+                        source_file: row.get(8)?,
+                    })
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let total = self.conn.query_row(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
+            [fts],
+            |row| row.get(0),
+        )?;
+        Ok((items, total))
+    }
+
     /// Runs a search. Any text is accepted; only a malformed date filter is refused
     /// (`bad_query`), with a message saying what to write instead.
     pub fn search(&self, search: &SearchQuery) -> Result<SearchResults> {
@@ -256,29 +299,37 @@ impl Archive {
         } = plan(&parsed, search.sort);
         let where_clause = conditions.where_clause();
         let params = || params_from_iter(conditions.params.iter());
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, {columns},
-                (SELECT file_path FROM provenance WHERE article_id = a.id)
-             FROM {from} WHERE {where_clause} ORDER BY {order} LIMIT {limit} OFFSET {}",
-            search.offset
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let items = stmt
-            .query_map(params(), |row| {
-                Ok(SearchHit {
-                    summary: summary_from_row(row)?,
-                    snippet: row.get(8)?,
-                    score: row.get(9)?,
-                    source_file: row.get(10)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
         let matching = format!("SELECT a.id FROM {from} WHERE {where_clause}");
-        let total = self.conn.query_row(
-            &format!("SELECT count(*) FROM ({matching})"),
-            params(),
-            |row| row.get(0),
-        )?;
+        // Words alone, best first: the common search. FTS5 then picks the page itself and
+        // summarizes only the rows shown; the general query below sorts every match first.
+        let words_only = parsed.has_text() && conditions.sql.len() == 1;
+        let (items, total) = if words_only && search.sort == SearchSort::Relevance {
+            self.ranked_page(&conditions.params[0], limit, search.offset)?
+        } else {
+            let sql = format!(
+                "SELECT {SUMMARY_COLUMNS}, {columns},
+                    (SELECT file_path FROM provenance WHERE article_id = a.id)
+                 FROM {from} WHERE {where_clause} ORDER BY {order} LIMIT {limit} OFFSET {}",
+                search.offset
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let items = stmt
+                .query_map(params(), |row| {
+                    Ok(SearchHit {
+                        summary: summary_from_row(row)?,
+                        snippet: row.get(8)?,
+                        score: row.get(9)?,
+                        source_file: row.get(10)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            let total = self.conn.query_row(
+                &format!("SELECT count(*) FROM ({matching})"),
+                params(),
+                |row| row.get(0),
+            )?;
+            (items, total)
+        };
         let facets = if search.facets {
             // `select` yields (value, count) rows over `articles a`; `known` drops empty values.
             let count = |select: &str, known: &str| -> Result<Vec<FacetCount>> {
@@ -452,6 +503,34 @@ mod tests {
             "{}",
             page.items[0].snippet
         );
+    }
+
+    /// Words alone take the FTS5-ordered path; adding a filter that keeps everything takes the
+    /// general one. Both must give the same page, total and snippets.
+    #[test]
+    fn both_query_paths_agree() {
+        let archive = archive();
+        for words in ["الأمن", "تعاون OR santé", "\"المدير العام\"", "مدريد"]
+        {
+            let run = |text: String| {
+                let query = SearchQuery {
+                    text,
+                    limit: 2,
+                    ..SearchQuery::default()
+                };
+                archive.search(&query).unwrap()
+            };
+            let fast = run(words.to_string());
+            let general = run(format!("{words} from:1900"));
+            assert_eq!(fast.total, general.total, "{words}");
+            let view = |r: &SearchResults| {
+                r.items
+                    .iter()
+                    .map(|h| (h.summary.id, h.snippet.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(view(&fast), view(&general), "{words}");
+        }
     }
 
     #[test]
