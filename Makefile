@@ -7,6 +7,10 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 ## Opens the app (on a desktop session; builds it first).
 run: deps-app
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "No display: run this from a desktop session (for a headless check: xvfb-run make run)."; \
+	  exit 1; \
+	fi
 	cargo run -p arshif-desktop
 
 ## Every check CI runs: formatting, lints, engine and CLI tests, shell tests, end-to-end tests.
