@@ -299,10 +299,15 @@ impl Archive {
         } = plan(&parsed, search.sort);
         let where_clause = conditions.where_clause();
         let params = || params_from_iter(conditions.params.iter());
-        let matching = format!("SELECT a.id FROM {from} WHERE {where_clause}");
-        // Words alone, best first: the common search. FTS5 then picks the page itself and
-        // summarizes only the rows shown; the general query below sorts every match first.
+        // Words alone: the common search. The matching ids then come from FTS5 alone (no join
+        // per match), and for relevance order FTS5 picks the page itself and summarizes only the
+        // rows shown; the general query below sorts every match first.
         let words_only = parsed.has_text() && conditions.sql.len() == 1;
+        let matching = if words_only {
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?".to_string()
+        } else {
+            format!("SELECT a.id FROM {from} WHERE {where_clause}")
+        };
         let (items, total) = if words_only && search.sort == SearchSort::Relevance {
             self.ranked_page(&conditions.params[0], limit, search.offset)?
         } else {
@@ -506,7 +511,7 @@ mod tests {
     }
 
     /// Words alone take the FTS5-ordered path; adding a filter that keeps everything takes the
-    /// general one. Both must give the same page, total and snippets.
+    /// general one. Both must give the same page, total, snippets and facets.
     #[test]
     fn both_query_paths_agree() {
         let archive = archive();
@@ -530,6 +535,7 @@ mod tests {
                     .collect::<Vec<_>>()
             };
             assert_eq!(view(&fast), view(&general), "{words}");
+            assert_eq!(fast.facets, general.facets, "{words}");
         }
     }
 
