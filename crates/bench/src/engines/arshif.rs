@@ -224,14 +224,7 @@ impl Engine for Probe {
         };
         let expression = query::fts_expression(node);
         let mut stmt = self.conn.prepare_cached(&self.piece.sql())?;
-        let hits = stmt
-            .query_map([&expression], |row| {
-                Ok(Hit {
-                    title: row.get(0)?,
-                    snippet: row.get(1)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let hits = Hit::page(&mut stmt, &expression)?;
         let total = match self.piece {
             Piece::FtsFirst => {
                 let mut count = self.conn.prepare_cached(COUNT_SQL)?;

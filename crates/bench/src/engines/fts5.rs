@@ -147,14 +147,7 @@ impl Engine for Fts5 {
             return Ok(Outcome::default());
         }
         let mut top = self.conn.prepare_cached(&self.top_sql)?;
-        let hits = top
-            .query_map([&expression], |row| {
-                Ok(Hit {
-                    title: row.get(0)?,
-                    snippet: row.get(1)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+        let hits = Hit::page(&mut top, &expression)?;
         // The app shows how many articles match; Arshif's search counts them too.
         let mut count = self
             .conn

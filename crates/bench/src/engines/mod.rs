@@ -39,6 +39,21 @@ pub struct Hit {
     pub snippet: String,
 }
 
+impl Hit {
+    /// Runs `stmt`, whose rows are `(title, snippet)`, with one FTS5 expression bound.
+    pub fn page(stmt: &mut rusqlite::Statement<'_>, expression: &str) -> BoxResult<Vec<Hit>> {
+        let hits = stmt
+            .query_map([expression], |row| {
+                Ok(Hit {
+                    title: row.get(0)?,
+                    snippet: row.get(1)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(hits)
+    }
+}
+
 /// A searchable index of the benchmark articles.
 pub trait Engine {
     /// Shown in the tables.
