@@ -34,7 +34,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 }
 
 /// Checks what a front end or an importer hands us before it reaches the database.
-fn validate(article: &NewArticle) -> Result<()> {
+pub(crate) fn validate(article: &NewArticle) -> Result<()> {
     let title = article.title.trim();
     if title.is_empty() {
         return Err(Error::InvalidInput("an article needs a title".into()));
@@ -77,8 +77,20 @@ fn empty_to_none(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// Writes one article (and its tags) inside the caller's transaction; returns its id.
+/// Writes one article, its full-text index entry and its tags inside the caller's transaction;
+/// returns its id. This is the only way an article enters the archive, so the index row is
+/// written here rather than by a trigger (see migration 0003 for why).
 pub(crate) fn insert(conn: &Connection, article: &NewArticle) -> Result<i64> {
+    insert_with_hash(
+        conn,
+        article,
+        &text_hash(article.title.trim(), &article.body),
+    )
+}
+
+/// [`insert`] for a caller that already computed the article's [`text_hash`] (imports compute it
+/// off the writing thread, to look for duplicates).
+pub(crate) fn insert_with_hash(conn: &Connection, article: &NewArticle, hash: &str) -> Result<i64> {
     validate(article)?;
     let now = now_rfc3339();
     let title = article.title.trim();
@@ -88,30 +100,32 @@ pub(crate) fn insert(conn: &Connection, article: &NewArticle) -> Result<i64> {
     };
     let authors = serde_json::to_string(&article.authors)
         .map_err(|e| Error::InvalidInput(format!("authors: {e}")))?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO articles (title, title_key, body, publication_id, authors, section, page, url,
              language, published_date, date_text, hijri_date, notes, text_hash, imported_at,
              modified_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
-            title,
-            title_sort_key(title),
-            article.body,
-            publication_id,
-            authors,
-            empty_to_none(article.section.as_deref()),
-            empty_to_none(article.page.as_deref()),
-            empty_to_none(article.url.as_deref()),
-            empty_to_none(article.language.as_deref()),
-            article.date,
-            empty_to_none(article.date_text.as_deref()),
-            empty_to_none(article.hijri_date.as_deref()),
-            article.notes,
-            text_hash(title, &article.body),
-            now,
-        ],
-    )?;
+    )?
+    .execute(params![
+        title,
+        title_sort_key(title),
+        article.body,
+        publication_id,
+        authors,
+        empty_to_none(article.section.as_deref()),
+        empty_to_none(article.page.as_deref()),
+        empty_to_none(article.url.as_deref()),
+        empty_to_none(article.language.as_deref()),
+        article.date,
+        empty_to_none(article.date_text.as_deref()),
+        empty_to_none(article.hijri_date.as_deref()),
+        article.notes,
+        hash,
+        now,
+    ])?;
     let id = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, title, article.body])?;
     for tag in &article.tags {
         tags::attach(conn, tag, &[id])?;
     }
@@ -121,11 +135,8 @@ pub(crate) fn insert(conn: &Connection, article: &NewArticle) -> Result<i64> {
 /// The article already holding this text, if any.
 pub(crate) fn find_by_text_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
     let id = conn
-        .query_row(
-            "SELECT id FROM articles WHERE text_hash = ?1 ORDER BY id LIMIT 1",
-            [hash],
-            |row| row.get(0),
-        )
+        .prepare_cached("SELECT id FROM articles WHERE text_hash = ?1 ORDER BY id LIMIT 1")?
+        .query_row([hash], |row| row.get(0))
         .optional()?;
     Ok(id)
 }
@@ -414,6 +425,63 @@ mod tests {
             tags: vec!["أمن/تعاون دولي".into()],
             ..NewArticle::default()
         }
+    }
+
+    /// FTS5's own check that the index holds exactly the rows of its content table
+    /// (`rank = 1` compares with the content, not only the index's internal structure).
+    fn index_agrees_with_articles(archive: &Archive) -> rusqlite::Result<()> {
+        archive.conn.execute(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )?;
+        Ok(())
+    }
+
+    #[test]
+    fn every_write_keeps_the_index_in_step() {
+        let mut archive = Archive::open_in_memory().unwrap();
+        let ids = archive
+            .add_articles(&[sample("زيارة"), sample("تعاون"), sample("ميزانية")])
+            .unwrap();
+        index_agrees_with_articles(&archive).unwrap();
+        let hits = |archive: &Archive, text: &str| {
+            archive
+                .search(&crate::SearchQuery {
+                    text: text.into(),
+                    ..crate::SearchQuery::default()
+                })
+                .unwrap()
+                .total
+        };
+        assert_eq!(hits(&archive, "ميزانيه"), 1);
+        archive
+            .update_article(
+                ids[2],
+                &ArticleUpdate {
+                    title: Some("مالية".into()),
+                    ..ArticleUpdate::default()
+                },
+            )
+            .unwrap();
+        index_agrees_with_articles(&archive).unwrap();
+        // The new title is findable; the old word stays findable through the body.
+        assert_eq!((hits(&archive, "ماليه"), hits(&archive, "ميزانيه")), (1, 1));
+        archive.delete_articles(&ids[..1]).unwrap();
+        index_agrees_with_articles(&archive).unwrap();
+        assert_eq!(hits(&archive, "زياره"), 0);
+        // The check can fail: an index row whose article is gone is caught.
+        archive
+            .conn
+            .execute("DELETE FROM articles WHERE id = ?1", [ids[1]])
+            .unwrap();
+        archive
+            .conn
+            .execute(
+                "INSERT INTO articles_fts (rowid, title, body) VALUES (99, 'x', 'y')",
+                [],
+            )
+            .unwrap();
+        assert!(index_agrees_with_articles(&archive).is_err());
     }
 
     #[test]

@@ -192,6 +192,13 @@ fn is_word_char(c: char) -> bool {
         || is_invisible(c)
 }
 
+/// A character a normal form keeps inside one word. Normal forms are mostly Arabic letters and
+/// ASCII, checked here first: `char::is_alphanumeric` takes its slow table path for every
+/// non-ASCII letter, and this runs for every character indexed.
+fn is_normal_word_char(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | 'a'..='z' | '0'..='9') || c.is_alphanumeric()
+}
+
 /// One word of the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -265,7 +272,7 @@ impl<'a> Iterator for Tokens<'a> {
             let start = run_offset + (run.len() - without_lead.len());
             let end = start + word.len();
             let normalized = normalize(word);
-            if normalized.chars().all(char::is_alphanumeric) {
+            if normalized.chars().all(is_normal_word_char) {
                 if normalized.is_empty() {
                     continue;
                 }
@@ -311,6 +318,19 @@ mod tests {
             let mut folded = String::new();
             input.chars().for_each(|c| fold_char(c, &mut folded));
             assert_eq!(folded, expected, "fold_char over {input:?}");
+        }
+    }
+
+    #[test]
+    fn normal_word_char_fast_path_agrees_with_unicode() {
+        // The fast ranges must be a shortcut, never a different answer.
+        for c in ('\u{0}'..='\u{07FF}').chain('\u{FB50}'..='\u{FEFF}') {
+            assert_eq!(
+                is_normal_word_char(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                u32::from(c)
+            );
         }
     }
 

@@ -12,6 +12,7 @@ use crate::search::fts_tokenizer;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_arabic_index.sql"),
+    include_str!("migrations/0003_index_written_by_engine.sql"),
 ];
 
 /// `PRAGMA application_id` of an Arshif archive ('ARSH').

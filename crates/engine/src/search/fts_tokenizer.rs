@@ -17,7 +17,7 @@ use std::ptr;
 use rusqlite::ffi;
 use rusqlite::Connection;
 
-use crate::analysis::index_tokens;
+use crate::analysis::{index_tokens, tokens};
 use crate::error::{Error, Result};
 
 /// The name used in `CREATE VIRTUAL TABLE … USING fts5(…, tokenize = 'arshif')`.
@@ -182,6 +182,8 @@ unsafe extern "C" fn tokenize(
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         if flags & ffi::FTS5_TOKENIZE_QUERY != 0 {
             tokenize_query(bytes, sink)
+        } else if flags & ffi::FTS5_TOKENIZE_AUX != 0 {
+            tokenize_for_highlights(bytes, sink)
         } else {
             tokenize_document(bytes, sink)
         }
@@ -218,6 +220,35 @@ fn tokenize_document(
     ffi::SQLITE_OK
 }
 
+/// Document text again, for `snippet()` and `highlight()`: they need every word's position and
+/// offsets, never its terms (FTS5's highlighter skips colocated tokens and matches phrases by
+/// the positions stored in the index). So each word is emitted once, as its normal form, with no
+/// stemming or month detection; positions stay those of [`tokenize_document`], which also emits
+/// exactly one non-colocated token per word of [`tokens`]. Snippets re-read every result shown,
+/// so this is on the path of every search.
+fn tokenize_for_highlights(
+    bytes: &[u8],
+    mut sink: impl FnMut(&str, bool, usize, usize) -> c_int,
+) -> c_int {
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        for token in tokens(valid) {
+            let rc = sink(
+                &token.normalized,
+                false,
+                offset + token.start,
+                offset + token.end,
+            );
+            if rc != ffi::SQLITE_OK {
+                return rc;
+            }
+        }
+        offset += valid.len() + chunk.invalid().len();
+    }
+    ffi::SQLITE_OK
+}
+
 /// Query text from our compiler: already index terms, separated by spaces.
 fn tokenize_query(bytes: &[u8], mut sink: impl FnMut(&str, bool, usize, usize) -> c_int) -> c_int {
     let text = String::from_utf8_lossy(bytes);
@@ -238,7 +269,11 @@ fn tokenize_query(bytes: &[u8], mut sink: impl FnMut(&str, bool, usize, usize) -
 
 #[cfg(test)]
 mod tests {
-    use rusqlite::Connection;
+    use std::ffi::c_int;
+
+    use rusqlite::{ffi, Connection};
+
+    use super::{tokenize_document, tokenize_for_highlights};
 
     /// A bare FTS5 table over the tokenizer and a vocabulary view of what it stored.
     fn table() -> Connection {
@@ -293,6 +328,40 @@ mod tests {
         let month_position = stored.iter().find(|(t, _)| t == "#m8").unwrap().1;
         let name_position = stored.iter().find(|(t, _)| t == "غشت").unwrap().1;
         assert_eq!(month_position, name_position, "colocated with its word");
+    }
+
+    /// The positions and offsets a tokenizing pass reports (colocated tokens share a position).
+    fn positions(pass: fn(&[u8], Sink<'_>) -> c_int, text: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let rc = pass(text, &mut |_, colocated, start, end| {
+            if !colocated {
+                out.push((start, end));
+            }
+            ffi::SQLITE_OK
+        });
+        assert_eq!(rc, ffi::SQLITE_OK);
+        out
+    }
+
+    type Sink<'a> = &'a mut dyn FnMut(&str, bool, usize, usize) -> c_int;
+
+    #[test]
+    fn highlighting_sees_the_positions_the_index_stored() {
+        let texts: [&[u8]; 6] = [
+            "يومه الأربعاء 10 غشت 2022 بالرباط، صلى الله عليه ﷺ وسلم.".as_bytes(),
+            "ـــ ً  مُحَمَّد\u{200F}Francisco PARDO ½ l'article".as_bytes(),
+            b"broken \xff\xfe utf-8 \xd8 text",
+            "كانون الثاني 2020 و آب 1999".as_bytes(),
+            b"",
+            "في من على إلى عن".as_bytes(),
+        ];
+        for text in texts {
+            let indexed = positions(|b, s| tokenize_document(b, s), text);
+            let highlighted = positions(|b, s| tokenize_for_highlights(b, s), text);
+            assert_eq!(indexed, highlighted, "{}", String::from_utf8_lossy(text));
+        }
+        // Not vacuous: the first text has a word per position, ﷺ giving several.
+        assert!(positions(|b, s| tokenize_document(b, s), texts[0]).len() > 10);
     }
 
     #[test]
