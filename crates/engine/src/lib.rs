@@ -38,6 +38,8 @@ pub use search::{SearchHit, SearchQuery, SearchResults};
 pub struct Archive {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Article lengths for the ranking function registered on `conn`.
+    doc_lengths: search::fts_rank::DocLengths,
 }
 
 impl Archive {
@@ -46,17 +48,20 @@ impl Archive {
     /// untouched.
     pub fn open(path: impl AsRef<Path>) -> Result<Archive> {
         let path = path.as_ref();
-        Ok(Archive {
-            conn: db::open(path)?,
-            path: Some(path.to_path_buf()),
-        })
+        Archive::over(db::open(path)?, Some(path.to_path_buf()))
     }
 
     /// An archive held in memory only.
     pub fn open_in_memory() -> Result<Archive> {
+        Archive::over(db::open_in_memory()?, None)
+    }
+
+    fn over(conn: Connection, path: Option<PathBuf>) -> Result<Archive> {
+        let doc_lengths = search::fts_rank::register(&conn)?;
         Ok(Archive {
-            conn: db::open_in_memory()?,
-            path: None,
+            conn,
+            path,
+            doc_lengths,
         })
     }
 

@@ -119,19 +119,22 @@ fn only_the_shell_uses_tauri() {
 }
 
 #[test]
-fn unsafe_code_stays_in_the_tokenizer_module() {
+fn unsafe_code_stays_in_the_two_fts5_modules() {
+    // The FTS5 tokenizer and ranking function need raw FFI (rusqlite has no safe wrapper);
+    // nothing else does.
+    const ALLOWED: [&str; 2] = ["search/fts_tokenizer.rs", "search/fts_rank.rs"];
     let mut files = Vec::new();
     for dir in ["crates/engine/src", "crates/cli/src", "src-tauri"] {
         rust_files(&repo().join(dir), &mut files);
     }
     let offenders: Vec<String> = files
         .iter()
-        .filter(|f| !f.ends_with("search/fts_tokenizer.rs"))
+        .filter(|f| !ALLOWED.iter().any(|allowed| f.ends_with(allowed)))
         .filter(|f| std::fs::read_to_string(f).unwrap().contains("unsafe "))
         .map(|f| f.display().to_string())
         .collect();
     assert!(
         offenders.is_empty(),
-        "unsafe code outside fts_tokenizer.rs: {offenders:?}"
+        "unsafe code outside {ALLOWED:?}: {offenders:?}"
     );
 }

@@ -1,7 +1,8 @@
 //! The `arshif` FTS5 tokenizer: SQLite's full-text index calls into the Arabic analyzer here.
 //!
-//! This is the only unsafe code in the engine. SQLite has no safe registration API in rusqlite
-//! (rusqlite#689), so the tokenizer is registered through the raw `fts5_api`.
+//! This module and [`super::fts_rank`] hold the only unsafe code in the engine. SQLite has no
+//! safe registration API in rusqlite (rusqlite#689), so the tokenizer is registered through the
+//! raw `fts5_api`.
 //!
 //! Documents are analyzed with [`crate::analysis::index_tokens`]: each word emits its stem, then,
 //! at the same position, its exact form (`=…`) and, for a month name next to a number, its month
@@ -65,7 +66,7 @@ pub fn register(conn: &Connection) -> Result<()> {
 
 /// Asks SQLite for the FTS5 API pointer: `SELECT fts5(?1)` with the pointer bound as
 /// "fts5_api_ptr", as the FTS5 documentation prescribes.
-fn fts5_api(db: *mut ffi::sqlite3) -> Result<*mut ffi::fts5_api> {
+pub(crate) fn fts5_api(db: *mut ffi::sqlite3) -> Result<*mut ffi::fts5_api> {
     let mut api: *mut ffi::fts5_api = ptr::null_mut();
     let mut stmt: *mut ffi::sqlite3_stmt = ptr::null_mut();
     // SAFETY: `db` is a valid handle (see `register`); the statement is finalized on every path
@@ -103,7 +104,7 @@ fn fts5_api(db: *mut ffi::sqlite3) -> Result<*mut ffi::fts5_api> {
     Ok(api)
 }
 
-fn check(db: *mut ffi::sqlite3, rc: c_int) -> Result<()> {
+pub(crate) fn check(db: *mut ffi::sqlite3, rc: c_int) -> Result<()> {
     if rc == ffi::SQLITE_OK {
         return Ok(());
     }

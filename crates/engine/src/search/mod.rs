@@ -2,8 +2,10 @@
 //!
 //! The query text goes through our parser ([`query::parse`]); only the quoted FTS5 expression it
 //! builds and bound parameters reach SQLite.
+pub(crate) mod fts_rank;
 pub mod fts_tokenizer;
 pub mod query;
+mod top;
 
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
@@ -243,24 +245,52 @@ impl Archive {
         crate::db::rebuild_index(&self.conn)
     }
 
-    /// One page of a words-only query in relevance order, and the total: FTS5 walks its matches
-    /// in `rank` order and stops at the page, so snippets are made for the shown rows only.
+    /// One page of a words-only query in relevance order, and the total. FTS5 ranks every
+    /// match in one scan that keeps only the page (see [`top`]); snippets are made for the rows
+    /// shown only.
     fn ranked_page(&self, fts: &Value, limit: u32, offset: u32) -> Result<(Vec<SearchHit>, u64)> {
-        let mut ranked = self.conn.prepare_cached(&format!(
-            "SELECT rowid, snippet(articles_fts, -1, char({}), char({}), '…', {SNIPPET_WORDS}),
-                    -rank
-             FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
+        self.doc_lengths.refresh(&self.conn)?;
+        let mut scan = self.conn.prepare_cached(&format!(
+            "SELECT rowid, {}(articles_fts) FROM articles_fts WHERE articles_fts MATCH ?1",
+            fts_rank::RANK_FUNCTION
+        ))?;
+        let matches = scan.query_map([fts], |row| {
+            Ok(top::Ranked {
+                rowid: row.get(0)?,
+                rank: row.get(1)?,
+            })
+        })?;
+        let (best, total) = top::page(matches, offset as usize, limit as usize)?;
+        // Snippets for the page in one more pass over the matches between its lowest and highest
+        // rowid. `+rowid` keeps the id list away from FTS5, which would otherwise run the whole
+        // expression again for each id (a prefix query expands every time).
+        let (Some(low), Some(high)) = (
+            best.iter().map(|r| r.rowid).min(),
+            best.iter().map(|r| r.rowid).max(),
+        ) else {
+            return Ok((Vec::new(), total));
+        };
+        let wanted = serde_json::to_string(&best.iter().map(|r| r.rowid).collect::<Vec<_>>())
+            .map_err(|e| Error::InvalidInput(e.to_string()))?;
+        let mut snippets = self.conn.prepare_cached(&format!(
+            "SELECT rowid, snippet(articles_fts, -1, char({}), char({}), '…', {SNIPPET_WORDS})
+             FROM articles_fts
+             WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid <= ?3
+               AND +rowid IN (SELECT value FROM json_each(?4))",
             HIGHLIGHT_START as u32, HIGHLIGHT_END as u32
         ))?;
-        let page = ranked
-            .query_map(rusqlite::params![fts, limit, offset], |row| {
-                Ok((
-                    row.get::<_, i64>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, f64>(2)?,
-                ))
+        let mut by_rowid = snippets
+            .query_map(rusqlite::params![fts, low, high, wanted], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
             })?
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<std::collections::HashMap<_, _>, _>>()?;
+        let page: Vec<(i64, String, f64)> = best
+            .into_iter()
+            .map(|ranked| {
+                let snippet = by_rowid.remove(&ranked.rowid).unwrap_or_default();
+                (ranked.rowid, snippet, -ranked.rank)
+            })
+            .collect();
         let mut summary = self.conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS}, (SELECT file_path FROM provenance WHERE article_id = a.id)
              FROM articles a {SUMMARY_JOINS} WHERE a.id = ?1"
@@ -278,11 +308,6 @@ impl Archive {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let total = self.conn.query_row(
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
-            [fts],
-            |row| row.get(0),
-        )?;
         Ok((items, total))
     }
 
