@@ -25,6 +25,8 @@ pub const HIGHLIGHT_END: char = '\u{E001}';
 
 /// Words of context in a snippet.
 const SNIPPET_WORDS: u32 = 24;
+/// Characters of the body shown for a result of a search without words.
+const OPENING_CHARS: u32 = 240;
 const MAX_LIMIT: u32 = 500;
 
 /// How results are ordered.
@@ -186,10 +188,9 @@ pub struct SearchResults {
 /// Facet values listed per field, most frequent first.
 const FACET_LIMIT: u32 = 50;
 
-/// The FROM clause, extra SELECT columns and ORDER BY of a parsed query.
+/// The FROM clause and ORDER BY of a parsed query, with its conditions.
 struct Plan {
     from: String,
-    columns: String,
     order: String,
     conditions: Conditions,
 }
@@ -207,18 +208,14 @@ fn plan(parsed: &query::ParsedQuery, sort: SearchSort) -> Plan {
             .unwrap_or_default();
         conditions.params.insert(0, Value::Text(text));
         let order = match sort {
-            // `rank` is bm25 with the title weighted (configured when the index is created).
-            SearchSort::Relevance => "rank, a.id".to_string(),
+            // bm25 with the title weighted, as FTS5's `rank` (see `fts_rank`).
+            SearchSort::Relevance => format!("{}(articles_fts), a.id", fts_rank::RANK_FUNCTION),
             SearchSort::Newest => date_order("DESC"),
             SearchSort::Oldest => date_order("ASC"),
         };
         Plan {
             from: format!(
                 "articles_fts JOIN articles a ON a.id = articles_fts.rowid {SUMMARY_JOINS}"
-            ),
-            columns: format!(
-                "snippet(articles_fts, -1, char({}), char({}), '…', {SNIPPET_WORDS}), -rank",
-                HIGHLIGHT_START as u32, HIGHLIGHT_END as u32
             ),
             order,
             conditions,
@@ -231,7 +228,6 @@ fn plan(parsed: &query::ParsedQuery, sort: SearchSort) -> Plan {
         // No words: the filtered library, with the opening of each body as its snippet.
         Plan {
             from: format!("articles a {SUMMARY_JOINS}"),
-            columns: "substr(a.body, 1, 240), 0.0".to_string(),
             order,
             conditions,
         }
@@ -245,10 +241,9 @@ impl Archive {
         crate::db::rebuild_index(&self.conn)
     }
 
-    /// One page of a words-only query in relevance order, and the total. FTS5 ranks every
-    /// match in one scan that keeps only the page (see [`top`]); snippets are made for the rows
-    /// shown only.
-    fn ranked_page(&self, fts: &Value, limit: u32, offset: u32) -> Result<(Vec<SearchHit>, u64)> {
+    /// The ids of one page of a words-only query in relevance order, and the total: one scan
+    /// ranks every match and keeps only the page (see [`top`]).
+    fn ranked_ids(&self, fts: &Value, limit: u32, offset: u32) -> Result<(Vec<i64>, u64)> {
         self.doc_lengths.refresh(&self.conn)?;
         let mut scan = self.conn.prepare_cached(&format!(
             "SELECT rowid, {}(articles_fts) FROM articles_fts WHERE articles_fts MATCH ?1",
@@ -261,44 +256,55 @@ impl Archive {
             })
         })?;
         let (best, total) = top::page(matches, offset as usize, limit as usize)?;
-        // Snippets for the page in one more pass over the matches between its lowest and highest
-        // rowid. `+rowid` keeps the id list away from FTS5, which would otherwise run the whole
-        // expression again for each id (a prefix query expands every time).
-        let (Some(low), Some(high)) = (
-            best.iter().map(|r| r.rowid).min(),
-            best.iter().map(|r| r.rowid).max(),
-        ) else {
-            return Ok((Vec::new(), total));
-        };
-        let wanted = serde_json::to_string(&best.iter().map(|r| r.rowid).collect::<Vec<_>>())
-            .map_err(|e| Error::InvalidInput(e.to_string()))?;
-        let mut snippets = self.conn.prepare_cached(&format!(
-            "SELECT rowid, snippet(articles_fts, -1, char({}), char({}), '…', {SNIPPET_WORDS})
-             FROM articles_fts
-             WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid <= ?3
-               AND +rowid IN (SELECT value FROM json_each(?4))",
-            HIGHLIGHT_START as u32, HIGHLIGHT_END as u32
-        ))?;
-        let mut by_rowid = snippets
-            .query_map(rusqlite::params![fts, low, high, wanted], |row| {
-                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-            })?
-            .collect::<Result<std::collections::HashMap<_, _>, _>>()?;
-        let page: Vec<(i64, String, f64)> = best
-            .into_iter()
-            .map(|ranked| {
-                let snippet = by_rowid.remove(&ranked.rowid).unwrap_or_default();
-                (ranked.rowid, snippet, -ranked.rank)
-            })
-            .collect();
+        Ok((best.into_iter().map(|ranked| ranked.rowid).collect(), total))
+    }
+
+    /// The hits of a page of ids, in that order. For a query with words (`fts`), FTS5 re-reads
+    /// these rows only, for their snippets and scores; otherwise the snippet is the body's
+    /// opening.
+    fn hits(&self, fts: Option<&Value>, ids: &[i64]) -> Result<Vec<SearchHit>> {
+        let mut marked = std::collections::HashMap::new();
+        if let (Some(fts), Some(&low), Some(&high)) = (fts, ids.iter().min(), ids.iter().max()) {
+            self.doc_lengths.refresh(&self.conn)?;
+            // One pass over the matches between the page's lowest and highest rowid. `+rowid`
+            // keeps the id list away from FTS5, which would otherwise run the whole expression
+            // again for each id (a prefix query expands every time).
+            let wanted =
+                serde_json::to_string(ids).map_err(|e| Error::InvalidInput(e.to_string()))?;
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT rowid, snippet(articles_fts, -1, char({}), char({}), '…', {SNIPPET_WORDS}),
+                        -{}(articles_fts)
+                 FROM articles_fts
+                 WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid <= ?3
+                   AND +rowid IN (SELECT value FROM json_each(?4))",
+                HIGHLIGHT_START as u32,
+                HIGHLIGHT_END as u32,
+                fts_rank::RANK_FUNCTION
+            ))?;
+            let rows = stmt.query_map(rusqlite::params![fts, low, high, wanted], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    (row.get::<_, String>(1)?, row.get::<_, f64>(2)?),
+                ))
+            })?;
+            for row in rows {
+                let (id, snippet_and_score) = row?;
+                marked.insert(id, snippet_and_score);
+            }
+        }
         let mut summary = self.conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS}, (SELECT file_path FROM provenance WHERE article_id = a.id)
+            "SELECT {SUMMARY_COLUMNS}, (SELECT file_path FROM provenance WHERE article_id = a.id),
+                    substr(a.body, 1, {OPENING_CHARS})
              FROM articles a {SUMMARY_JOINS} WHERE a.id = ?1"
         ))?;
-        let items = page
-            .into_iter()
-            .map(|(id, snippet, score)| {
+        let hits = ids
+            .iter()
+            .map(|id| {
                 summary.query_row([id], |row| {
+                    let (snippet, score) = match marked.remove(id) {
+                        Some(found) => found,
+                        None => (row.get(9)?, 0.0),
+                    };
                     Ok(SearchHit {
                         summary: summary_from_row(row)?,
                         snippet,
@@ -308,7 +314,7 @@ impl Archive {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok((items, total))
+        Ok(hits)
     }
 
     /// Runs a search. Any text is accepted; only a malformed date filter is refused
@@ -318,7 +324,6 @@ impl Archive {
         let limit = search.limit.min(MAX_LIMIT);
         let Plan {
             from,
-            columns,
             order,
             conditions,
         } = plan(&parsed, search.sort);
@@ -333,33 +338,32 @@ impl Archive {
         } else {
             format!("SELECT a.id FROM {from} WHERE {where_clause}")
         };
-        let (items, total) = if words_only && search.sort == SearchSort::Relevance {
-            self.ranked_page(&conditions.params[0], limit, search.offset)?
+        let (ids, total) = if words_only && search.sort == SearchSort::Relevance {
+            self.ranked_ids(&conditions.params[0], limit, search.offset)?
         } else {
+            if parsed.has_text() {
+                // The relevance order below calls the ranking function.
+                self.doc_lengths.refresh(&self.conn)?;
+            }
+            // Only ids go through the sort: snippets are made for the page afterwards.
             let sql = format!(
-                "SELECT {SUMMARY_COLUMNS}, {columns},
-                    (SELECT file_path FROM provenance WHERE article_id = a.id)
-                 FROM {from} WHERE {where_clause} ORDER BY {order} LIMIT {limit} OFFSET {}",
+                "SELECT a.id FROM {from} WHERE {where_clause} ORDER BY {order}
+                 LIMIT {limit} OFFSET {}",
                 search.offset
             );
             let mut stmt = self.conn.prepare(&sql)?;
-            let items = stmt
-                .query_map(params(), |row| {
-                    Ok(SearchHit {
-                        summary: summary_from_row(row)?,
-                        snippet: row.get(8)?,
-                        score: row.get(9)?,
-                        source_file: row.get(10)?,
-                    })
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
+            let ids = stmt
+                .query_map(params(), |row| row.get(0))?
+                .collect::<Result<Vec<i64>, _>>()?;
             let total = self.conn.query_row(
                 &format!("SELECT count(*) FROM ({matching})"),
                 params(),
                 |row| row.get(0),
             )?;
-            (items, total)
+            (ids, total)
         };
+        let fts = parsed.has_text().then(|| &conditions.params[0]);
+        let items = self.hits(fts, &ids)?;
         let facets = if search.facets {
             // `select` yields (value, count) rows over `articles a`; `known` drops empty values.
             let count = |select: &str, known: &str| -> Result<Vec<FacetCount>> {
@@ -536,7 +540,7 @@ mod tests {
     }
 
     /// Words alone take the FTS5-ordered path; adding a filter that keeps everything takes the
-    /// general one. Both must give the same page, total, snippets and facets.
+    /// general one. Both must give the same page, total, snippets, scores and facets.
     #[test]
     fn both_query_paths_agree() {
         let archive = archive();
@@ -556,10 +560,11 @@ mod tests {
             let view = |r: &SearchResults| {
                 r.items
                     .iter()
-                    .map(|h| (h.summary.id, h.snippet.clone()))
+                    .map(|h| (h.summary.id, h.snippet.clone(), h.score.to_bits()))
                     .collect::<Vec<_>>()
             };
             assert_eq!(view(&fast), view(&general), "{words}");
+            assert!(fast.items.iter().all(|h| h.score > 0.0), "{words}");
             assert_eq!(fast.facets, general.facets, "{words}");
         }
     }
