@@ -57,24 +57,38 @@ pub async fn delete_articles(state: State<'_, AppState>, ids: Vec<i64>) -> Comma
         .await
 }
 
-/// Imports the paths the user chose in the open dialog or dropped on the window; the dialog lives
-/// in the UI, so this command (and the end-to-end tests) deal only in paths. Progress goes to the
-/// window as `import-progress` events.
+/// Imports the files and folders the user chose in a dialog or dropped on the window; the dialogs
+/// live in the UI, so this command (and the end-to-end tests) deal only in paths. Progress goes
+/// to the window as `import-progress` events; `cancel_import` stops it after the current file.
+/// One import runs at a time (`import_running` otherwise), on its own connection, so searching
+/// and reading go on meanwhile.
 #[tauri::command]
 pub async fn import_files<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     paths: Vec<PathBuf>,
 ) -> CommandResult<ImportReport> {
+    let guard = state
+        .start_import()
+        .ok_or_else(|| CommandError::new("import_running", "an import is already running"))?;
     state
-        .with_archive(move |archive| {
+        .with_import_connection(move |archive| {
             let mut progress = |p: &ImportProgress| {
                 // A closed window cannot hear progress; the import itself goes on.
                 let _ = app.emit("import-progress", p);
             };
-            Ok(archive.import_paths(&paths, &ImportOptions::default(), &mut progress, None)?)
+            let cancel = &guard.control().cancel;
+            let options = ImportOptions::default();
+            Ok(archive.import_paths(&paths, &options, &mut progress, Some(cancel))?)
         })
         .await
+}
+
+/// Stops the running import after its current file; everything imported so far is kept and
+/// the import's report says it was cancelled. Returns whether an import was running.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) -> bool {
+    state.cancel_import()
 }
 
 /// A tag and the articles it applies to.

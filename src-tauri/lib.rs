@@ -40,6 +40,7 @@ pub fn builder<R: Runtime>(archive: Option<PathBuf>) -> tauri::Builder<R> {
         commands::update_article,
         commands::delete_articles,
         commands::import_files,
+        commands::cancel_import,
         commands::tag_articles,
         commands::untag_articles,
         commands::list_tags,

@@ -1,5 +1,6 @@
 //! The shell's state: the open archive, shared by commands and used off the main thread.
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use arshif_engine::Archive;
@@ -11,6 +12,31 @@ use crate::error::CommandError;
 pub struct AppState {
     pub db_path: PathBuf,
     archive: Arc<Mutex<Result<Archive, CommandError>>>,
+    /// The import under way, if any (one at a time).
+    import: Arc<ImportControl>,
+}
+
+/// Lets the window cancel the running import, and refuses a second one while it runs.
+#[derive(Debug, Default)]
+pub struct ImportControl {
+    running: AtomicBool,
+    /// Read by the engine after every file.
+    pub cancel: AtomicBool,
+}
+
+/// Marks an import as running for as long as it lives.
+pub struct ImportGuard(Arc<ImportControl>);
+
+impl ImportGuard {
+    pub fn control(&self) -> &ImportControl {
+        &self.0
+    }
+}
+
+impl Drop for ImportGuard {
+    fn drop(&mut self) {
+        self.0.running.store(false, Ordering::SeqCst);
+    }
 }
 
 impl AppState {
@@ -19,7 +45,43 @@ impl AppState {
         AppState {
             db_path,
             archive: Arc::new(Mutex::new(archive)),
+            import: Arc::default(),
         }
+    }
+
+    /// Claims the import slot; `None` when an import is already running.
+    pub fn start_import(&self) -> Option<ImportGuard> {
+        if self.import.running.swap(true, Ordering::SeqCst) {
+            return None;
+        }
+        self.import.cancel.store(false, Ordering::SeqCst);
+        Some(ImportGuard(Arc::clone(&self.import)))
+    }
+
+    /// Asks the running import to stop after its current file; what it wrote is kept.
+    /// Returns whether an import was running.
+    pub fn cancel_import(&self) -> bool {
+        self.import.cancel.store(true, Ordering::SeqCst);
+        self.import.running.load(Ordering::SeqCst)
+    }
+
+    /// Runs an import on a connection of its own, off the main thread. The shared archive stays
+    /// free, so the window keeps searching and reading while the import writes (SQLite's WAL
+    /// lets readers see each batch as it commits).
+    pub async fn with_import_connection<T, F>(&self, work: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Archive) -> Result<T, CommandError> + Send + 'static,
+    {
+        // The shared archive says why the file is unusable (newer version, not an archive).
+        self.with_archive(|_| Ok(())).await?;
+        let path = self.db_path.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut archive = Archive::open(&path)?;
+            work(&mut archive)
+        })
+        .await
+        .map_err(|e| CommandError::new("internal", format!("background task failed: {e}")))?
     }
 
     /// Runs `work` on the archive on a blocking thread, so the UI thread never waits on SQLite.
@@ -42,5 +104,26 @@ impl AppState {
         })
         .await
         .map_err(|e| CommandError::new("internal", format!("background task failed: {e}")))?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_import_at_a_time_and_cancel_reaches_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().join("a.arshif"));
+        assert!(!state.cancel_import(), "nothing to cancel yet");
+        let guard = state.start_import().expect("the slot is free");
+        assert!(state.start_import().is_none(), "a second import must wait");
+        assert!(!guard.control().cancel.load(Ordering::SeqCst));
+        assert!(state.cancel_import());
+        assert!(guard.control().cancel.load(Ordering::SeqCst));
+        drop(guard);
+        // The next import starts clean, not already cancelled.
+        let next = state.start_import().expect("free again");
+        assert!(!next.control().cancel.load(Ordering::SeqCst));
     }
 }

@@ -59,7 +59,10 @@ fn commands_import_list_tag_and_report_errors() {
     )
     .unwrap();
     assert_eq!(report["imported"], 1);
+    assert_eq!(report["cancelled"], false);
     assert_eq!(report["failed"][0]["code"], "binary_file");
+    // The import is over: nothing left to cancel.
+    assert_eq!(invoke(&h, "cancel_import", json!({})).unwrap(), false);
     let id = report["imported_ids"][0].clone();
 
     let page = invoke(&h, "list_articles", json!({"params": {"limit": 10}})).unwrap();

@@ -20,8 +20,14 @@ async fn answer_open_dialog_with(app: &App, paths: &[std::path::PathBuf]) {
 
 /// Imports `paths` through the import button and closes the report once it shows `imported`.
 async fn import_through_the_dialog(app: &App, paths: &[std::path::PathBuf], imported: &str) {
+    import_through(app, "import-button", paths, imported).await;
+}
+
+/// Clicks `button` (the files or the folder import), answers its dialog with `paths` and closes
+/// the report once it shows `imported`.
+async fn import_through(app: &App, button: &str, paths: &[std::path::PathBuf], imported: &str) {
     answer_open_dialog_with(app, paths).await;
-    app.find("[data-testid=import-button]")
+    app.find(&format!("[data-testid={button}]"))
         .await
         .click()
         .await
@@ -138,9 +144,9 @@ async fn search_open_tag_filter_and_switch_language() {
 async fn screenshots_of_the_main_screens() {
     let app = App::start().await;
     app.find("[data-testid=empty-state]").await;
-    let corpus = [fixture("txt/sample-article.txt"), fixture("demo")];
-    // The sample and the eight demo articles.
-    import_through_the_dialog(&app, &corpus, "9").await;
+    // The eight demo articles through the folder dialog, then the sample through the files one.
+    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+    import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
     let search = app.find("[data-testid=search-input]").await;
     search.send_keys("الأمن").await.unwrap();
     app.find("[data-testid=article-list] [data-testid=article-item]")

@@ -292,26 +292,51 @@ export function appInfo() {
   return call('app_info');
 }
 
+/** File types the importers read (the engine's `Importer::extensions`). */
+export const ARTICLE_EXTENSIONS = ['txt', 'text', 'html', 'htm', 'md', 'markdown', 'docx', 'json'];
+
 /**
  * Opens the native file picker. Looked up on every click so tests can replace
  * `window.__TAURI__.dialog.open`.
- * @param {{ title: string, textFiles: string, allFiles: string }} labels Translated texts.
+ * @param {{ title: string, articleFiles: string, allFiles: string }} labels Translated texts.
  * @returns {Promise<string[]>} The chosen paths; empty when the user cancelled.
  */
-export async function pickFiles(labels) {
+export function pickFiles(labels) {
+  return openDialog({
+    multiple: true,
+    directory: false,
+    title: labels.title,
+    filters: [
+      { name: labels.articleFiles, extensions: ARTICLE_EXTENSIONS },
+      { name: labels.allFiles, extensions: ['*'] },
+    ],
+  });
+}
+
+/**
+ * Opens the native folder picker; the engine walks the folders it returns.
+ * @param {{ title: string }} labels
+ * @returns {Promise<string[]>} The chosen folders; empty when the user cancelled.
+ */
+export function pickFolders(labels) {
+  return openDialog({ multiple: true, directory: true, title: labels.title });
+}
+
+/** Stops the running import after its current file. @returns {Promise<boolean>} */
+export function cancelImport() {
+  return call('cancel_import');
+}
+
+/**
+ * @param {Object} options The dialog plugin's `open` options.
+ * @returns {Promise<string[]>}
+ */
+async function openDialog(options) {
   let result;
   try {
     // Looked up here, at call time, on purpose (see pickFiles' doc comment).
     // @ts-ignore: the Tauri global is injected by the runtime.
-    result = await window.__TAURI__.dialog.open({
-      multiple: true,
-      directory: false,
-      title: labels.title,
-      filters: [
-        { name: labels.textFiles, extensions: ['txt'] },
-        { name: labels.allFiles, extensions: ['*'] },
-      ],
-    });
+    result = await window.__TAURI__.dialog.open(options);
   } catch (error) {
     throw toApiError(error);
   }

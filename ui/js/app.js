@@ -49,7 +49,9 @@ let refusedError = null;
 const sidebar = createSidebar({
   onTag: (name) => runQuery(tagQuery(name)),
   onAllArticles: () => runQuery(''),
-  onImport: () => runImport(),
+  onImport: () => runImport('files'),
+  onImportFolder: () => runImport('folder'),
+  onCancelImport: () => cancelImport(),
   onSettings: () => settings.open(),
 });
 
@@ -241,19 +243,23 @@ function openArticle(id) {
 }
 
 /**
- * Imports files, from the file dialog when no paths are given (a drop gives them).
- * @param {string[]} [paths]
+ * Imports files or folders: chosen in the file or folder dialog, or dropped
+ * on the window (a drop gives the paths).
+ * @param {'files'|'folder'|string[]} source
  */
-async function runImport(paths) {
+async function runImport(source) {
   if (importing) return;
-  let files = paths;
+  let files = Array.isArray(source) ? source : null;
   if (!files) {
     try {
-      files = await api.pickFiles({
-        title: t('import.dialogTitle'),
-        textFiles: t('import.textFiles'),
-        allFiles: t('import.allFiles'),
-      });
+      files =
+        source === 'folder'
+          ? await api.pickFolders({ title: t('import.folderDialogTitle') })
+          : await api.pickFiles({
+              title: t('import.dialogTitle'),
+              articleFiles: t('import.articleFiles'),
+              allFiles: t('import.allFiles'),
+            });
     } catch (error) {
       showError(error);
       return;
@@ -286,6 +292,17 @@ async function runImport(paths) {
     importing = false;
     appRoot.removeAttribute('data-busy');
     sidebar.setImportBusy(null);
+  }
+}
+
+/** Asks the running import to stop after its current file; the report follows. */
+async function cancelImport() {
+  if (!importing) return;
+  sidebar.setImportCancelling();
+  try {
+    await api.cancelImport();
+  } catch (error) {
+    showError(error);
   }
 }
 

@@ -39,6 +39,8 @@ export function tagLabel(name) {
  *   onTag: (name: string) => void,
  *   onAllArticles: () => void,
  *   onImport: () => void,
+ *   onImportFolder: () => void,
+ *   onCancelImport: () => void,
  *   onSettings: () => void,
  * }} handlers
  */
@@ -59,10 +61,19 @@ export function createSidebar(handlers) {
   const progressBar = /** @type {HTMLProgressElement} */ ($('.import-progress-bar', progressBox));
   const progressCount = $('.import-progress-count', progressBox);
   const progressFile = $('.import-progress-file', progressBox);
+  const progressRate = $('.import-progress-rate', progressBox);
+  const progressEta = $('.import-progress-eta', progressBox);
+  const cancelButton = /** @type {HTMLButtonElement} */ ($('[data-testid="import-cancel"]'));
+  const folderButton = $('[data-testid="import-folder-button"]');
+  /** When the running import started (ms, monotonic); for its pace. */
+  let startedAt = 0;
+  let cancelling = false;
 
   for (const button of document.querySelectorAll('[data-action="import"]')) {
     button.addEventListener('click', () => handlers.onImport());
   }
+  folderButton.addEventListener('click', () => handlers.onImportFolder());
+  cancelButton.addEventListener('click', () => handlers.onCancelImport());
   allArticles.addEventListener('click', () => handlers.onAllArticles());
   $('[data-testid="settings-button"]').addEventListener('click', () => handlers.onSettings());
   tagList.addEventListener('click', (event) => {
@@ -105,6 +116,7 @@ export function createSidebar(handlers) {
   }
 
   function renderBusy() {
+    folderButton.toggleAttribute('disabled', busyFiles !== null);
     for (const button of document.querySelectorAll('[data-action="import"]')) {
       const isBusy = busyFiles !== null;
       button.toggleAttribute('disabled', isBusy);
@@ -135,6 +147,35 @@ export function createSidebar(handlers) {
     progressFile.textContent = file ? baseName(file) : '';
     if (file) progressFile.setAttribute('title', file);
     else progressFile.removeAttribute('title');
+    renderPace(done, total);
+    cancelButton.disabled = cancelling;
+    cancelButton.textContent = t(cancelling ? 'import.cancelling' : 'import.cancel');
+  }
+
+  /**
+   * Files a second and time left, once there is a pace to speak of (a first
+   * second of work, a first file done).
+   * @param {number} done
+   * @param {number} total
+   */
+  function renderPace(done, total) {
+    const seconds = (performance.now() - startedAt) / 1000;
+    if (done === 0 || seconds < 1) {
+      progressRate.textContent = '';
+      progressEta.textContent = '';
+      return;
+    }
+    const rate = done / seconds;
+    progressRate.textContent = t('import.rate', {
+      rate: rate >= 10 ? Math.round(rate) : Math.round(rate * 10) / 10,
+    });
+    const left = Math.ceil((total - done) / rate);
+    progressEta.textContent =
+      left <= 0
+        ? ''
+        : left < 60
+        ? t('import.etaSeconds', { count: left })
+        : t('import.etaMinutes', { count: Math.ceil(left / 60) });
   }
 
   return {
@@ -158,10 +199,17 @@ export function createSidebar(handlers) {
     /** @param {number|null} files How many files are importing; null when idle. */
     setImportBusy(files) {
       busyFiles = files;
+      startedAt = performance.now();
+      cancelling = false;
       // Until the first event: nothing done yet, out of the files chosen (a
       // folder may hold more; the events bring the real total).
       progress = files === null ? null : { done: 0, total: files, current_file: '' };
       renderBusy();
+      renderProgress();
+    },
+    /** The user asked to stop: say so until the import's report arrives. */
+    setImportCancelling() {
+      cancelling = true;
       renderProgress();
     },
     /** @param {import('../api.js').ImportProgress} next One `import-progress` event. */
