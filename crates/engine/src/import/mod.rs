@@ -6,8 +6,10 @@ mod boilerplate;
 pub mod dates;
 pub mod encoding;
 mod files;
+pub mod html;
 pub mod language;
 mod loader;
+mod text_rules;
 pub mod txt;
 
 use std::path::Path;
@@ -33,6 +35,14 @@ pub enum ImportError {
     Unreadable(#[source] std::io::Error),
     #[error("files of type .{0} are not supported yet")]
     UnsupportedType(String),
+    #[error("the document is damaged or not what its name says: {0}")]
+    CorruptDocument(String),
+    #[error("the document is protected by a password")]
+    EncryptedDocument,
+    #[error("the document would expand to more than {limit} bytes when unpacked")]
+    ExpandsTooLarge { limit: u64 },
+    #[error("the document's structure is too deep or too large to read safely: {0}")]
+    TooComplex(String),
     #[error("{0}")]
     Archive(#[from] crate::Error),
 }
@@ -48,6 +58,10 @@ impl ImportError {
             ImportError::TooLarge { .. } => "too_large",
             ImportError::Unreadable(_) => "unreadable",
             ImportError::UnsupportedType(_) => "unsupported_type",
+            ImportError::CorruptDocument(_) => "corrupt_document",
+            ImportError::EncryptedDocument => "encrypted_document",
+            ImportError::ExpandsTooLarge { .. } => "expands_too_large",
+            ImportError::TooComplex(_) => "too_complex",
             ImportError::Archive(error) => error.code(),
         }
     }
@@ -90,7 +104,7 @@ pub trait Importer: Sync {
 }
 
 /// Every importer, in the order they are asked.
-const IMPORTERS: &[&dyn Importer] = &[&txt::TextImporter];
+const IMPORTERS: &[&dyn Importer] = &[&txt::TextImporter, &html::HtmlImporter];
 
 /// The importer for a file, by extension. A file chosen by name with an unknown extension (or
 /// none) is tried as plain text: the text importer refuses binary content with a clear reason.
