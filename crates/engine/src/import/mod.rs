@@ -9,6 +9,7 @@ mod files;
 pub mod html;
 pub mod language;
 mod loader;
+pub mod markdown;
 mod text_rules;
 pub mod txt;
 
@@ -104,7 +105,11 @@ pub trait Importer: Sync {
 }
 
 /// Every importer, in the order they are asked.
-const IMPORTERS: &[&dyn Importer] = &[&txt::TextImporter, &html::HtmlImporter];
+const IMPORTERS: &[&dyn Importer] = &[
+    &txt::TextImporter,
+    &html::HtmlImporter,
+    &markdown::MarkdownImporter,
+];
 
 /// The importer for a file, by extension. A file chosen by name with an unknown extension (or
 /// none) is tried as plain text: the text importer refuses binary content with a clear reason.
