@@ -4,6 +4,7 @@
 //! that writes, deduplicates and reports.
 mod boilerplate;
 pub mod dates;
+pub mod docx;
 pub mod encoding;
 mod files;
 pub mod html;
@@ -109,6 +110,7 @@ const IMPORTERS: &[&dyn Importer] = &[
     &txt::TextImporter,
     &html::HtmlImporter,
     &markdown::MarkdownImporter,
+    &docx::DocxImporter,
 ];
 
 /// The importer for a file, by extension. A file chosen by name with an unknown extension (or
