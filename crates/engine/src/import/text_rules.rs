@@ -148,11 +148,12 @@ pub(crate) fn build(
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .peekable();
+    // A "title" the length of a paragraph is a mislabelled description; the text decides then.
     let known_title = known
         .title
         .as_deref()
         .map(str::trim)
-        .filter(|t| !t.is_empty());
+        .filter(|t| !t.is_empty() && t.chars().count() <= MAX_TITLE_CHARS);
     let (title, mut body_start, title_from_text) = match (known_title, rest.peek().copied()) {
         (Some(title), Some((index, first))) if is_same_line(title, first) => {
             rest.next();

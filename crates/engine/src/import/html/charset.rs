@@ -23,6 +23,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
         return Err(ImportError::BinaryFile(Some(kind)));
     }
     if let Some(declared) = declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
+        // `iso-8859-1`/`windows-1252` is what many editors and servers declared by default, on
+        // Arabic pages too, and every byte decodes in it: the detector decides, the declaration
+        // is kept only when the detector cannot tell.
+        if declared == WINDOWS_1252 {
+            if let Ok(decoded) = encoding::decode(bytes) {
+                return Ok(decoded);
+            }
+        }
         if let Some(text) = declared.decode_without_bom_handling_and_without_replacement(bytes) {
             if encoding::plausible(&text) {
                 return Ok(Decoded {
@@ -119,6 +127,18 @@ mod tests {
                 "{head}"
             );
         }
+    }
+
+    #[test]
+    fn a_latin_declaration_on_an_arabic_page_is_not_trusted() {
+        let text = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>استقبل المدير العام وفدا من مدريد في الرباط يومه الأربعاء</p></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "windows-1256");
+        assert_eq!(decoded.text, text);
+        let french = "<meta charset=\"iso-8859-1\"><p>Le directeur général a reçu la délégation à Rabat.</p>";
+        let (bytes, _, _) = WINDOWS_1252.encode(french);
+        assert_eq!(decode(&bytes).unwrap().text, french);
     }
 
     #[test]
