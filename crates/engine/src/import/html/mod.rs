@@ -159,6 +159,26 @@ mod tests {
     }
 
     #[test]
+    fn line_broken_pages_keep_their_paragraphs() {
+        // Old news sites wrote paragraphs as runs of text between `<br><br>`.
+        let sentence = "وأكد المصدر أن اللجنة ستواصل عملها خلال الأسابيع المقبلة في جميع المدن";
+        let html = format!(
+            r#"<html lang="ar-MA"><head><title>اللجنة الجهوية تواصل عملها في جميع المدن | الموقع</title></head><body>
+            <div class="menu"><a href="/">الرئيسية</a> | <a href="/a">أخبار</a></div>
+            <div id="content"><h1 class="entry-title"><a href="/self">اللجنة الجهوية تواصل عملها في جميع المدن</a></h1>
+            {sentence} الأولى.<br><br>{sentence} الثانية.<br><br>{sentence} الثالثة.<br>سطر تال.
+            </div></body></html>"#
+        );
+        let article = parse(&html).unwrap();
+        assert_eq!(article.title, "اللجنة الجهوية تواصل عملها في جميع المدن");
+        assert_eq!(
+            article.body,
+            format!("{sentence} الأولى.\n\n{sentence} الثانية.\n\n{sentence} الثالثة.\nسطر تال.")
+        );
+        assert_eq!(article.language.as_deref(), Some("ar-MA"));
+    }
+
+    #[test]
     fn pages_without_text_are_refused() {
         let cases: &[(&[u8], &str)] = &[
             (
