@@ -105,6 +105,21 @@ pub trait Importer: Sync {
     ) -> Result<ParsedFile, ImportError>;
 }
 
+/// Runs a parser of untrusted bytes built on third-party code (an HTML tree builder, a ZIP
+/// reader), turning a panic inside it into a failure of this one file: a bug triggered by one
+/// strange file must not end the whole import.
+pub(crate) fn contain_panics<T>(
+    parse: impl FnOnce() -> Result<T, ImportError>,
+) -> Result<T, ImportError> {
+    // The closure owns or borrows only the file's bytes and what it builds from them; nothing it
+    // could leave half-updated outlives it.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).unwrap_or_else(|_| {
+        Err(ImportError::CorruptDocument(
+            "the file could not be read (the reader failed on its contents)".into(),
+        ))
+    })
+}
+
 /// Every importer, in the order they are asked.
 const IMPORTERS: &[&dyn Importer] = &[
     &txt::TextImporter,
@@ -188,4 +203,22 @@ pub struct ImportProgress {
     pub done: u64,
     pub total: u64,
     pub current_file: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_reader_fails_only_its_file() {
+        let panicked: Result<(), ImportError> = contain_panics(|| panic!("reader bug"));
+        assert_eq!(panicked.unwrap_err().code(), "corrupt_document");
+        assert_eq!(contain_panics(|| Ok(7)).unwrap(), 7);
+        assert_eq!(
+            contain_panics::<()>(|| Err(ImportError::NoText))
+                .unwrap_err()
+                .code(),
+            "no_text"
+        );
+    }
 }

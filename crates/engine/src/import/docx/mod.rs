@@ -10,7 +10,7 @@ mod properties;
 use std::path::Path;
 
 use super::text_rules::{self, iso_date_prefix, Known, MAX_TITLE_CHARS};
-use super::{ImportError, Importer, ParseContext, ParsedFile};
+use super::{contain_panics, ImportError, Importer, ParseContext, ParsedFile};
 use document::Paragraph;
 use package::Package;
 use properties::TitleRank;
@@ -32,56 +32,64 @@ impl Importer for DocxImporter {
         path: &Path,
         context: &ParseContext,
     ) -> Result<ParsedFile, ImportError> {
-        if bytes.is_empty() {
-            return Err(ImportError::EmptyFile);
-        }
-        let mut package = Package::open(bytes)?;
-        let body = package
-            .read("word/document.xml")?
-            .ok_or_else(|| ImportError::CorruptDocument("no word/document.xml inside".into()))?;
-        let paragraphs = document::paragraphs(&body)?;
-        drop(body);
-        let core = match package.read("docProps/core.xml")? {
-            Some(xml) => properties::core(&xml)?,
-            None => properties::CoreProperties::default(),
-        };
-        // Styles only help find the title: a damaged styles part is no reason to lose the text.
-        let styles = match package.read("word/styles.xml")? {
-            Some(xml) => properties::title_styles(&xml).unwrap_or_default(),
-            None => Vec::new(),
-        };
-
-        let paragraphs: Vec<Paragraph> = paragraphs
-            .into_iter()
-            .filter(|p| !p.text.trim().is_empty())
-            .collect();
-        if paragraphs.is_empty() {
-            return Err(ImportError::NoText);
-        }
-        let styled_title = title_paragraph(&paragraphs, &styles);
-        let (title, text) = match (core.title, styled_title) {
-            (Some(title), _) => (Some(title), join(&paragraphs, None)),
-            (None, Some(index)) => (
-                Some(paragraphs[index].text.trim().to_string()),
-                join(&paragraphs, Some(index)),
-            ),
-            // The first paragraph is the title by the text rules.
-            (None, None) => (None, join(&paragraphs, None)),
-        };
-        let known = Known {
-            title: title.filter(|t| t.chars().count() <= MAX_TITLE_CHARS),
-            fallback_authors: core.creator.into_iter().collect(),
-            fallback_date: core.created.as_deref().and_then(iso_date_prefix),
-            ..Known::default()
-        };
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let article = text_rules::build(&text, known, stem, context)?;
-        Ok(ParsedFile {
-            articles: vec![article],
-            // The XML parts are UTF-8 (or say otherwise in a declaration Word never writes).
-            encoding: "UTF-8",
-        })
+        contain_panics(|| parse_document(bytes, path, context))
     }
+}
+
+fn parse_document(
+    bytes: &[u8],
+    path: &Path,
+    context: &ParseContext,
+) -> Result<ParsedFile, ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::EmptyFile);
+    }
+    let mut package = Package::open(bytes)?;
+    let body = package
+        .read("word/document.xml")?
+        .ok_or_else(|| ImportError::CorruptDocument("no word/document.xml inside".into()))?;
+    let paragraphs = document::paragraphs(&body)?;
+    drop(body);
+    let core = match package.read("docProps/core.xml")? {
+        Some(xml) => properties::core(&xml)?,
+        None => properties::CoreProperties::default(),
+    };
+    // Styles only help find the title: a damaged styles part is no reason to lose the text.
+    let styles = match package.read("word/styles.xml")? {
+        Some(xml) => properties::title_styles(&xml).unwrap_or_default(),
+        None => Vec::new(),
+    };
+
+    let paragraphs: Vec<Paragraph> = paragraphs
+        .into_iter()
+        .filter(|p| !p.text.trim().is_empty())
+        .collect();
+    if paragraphs.is_empty() {
+        return Err(ImportError::NoText);
+    }
+    let styled_title = title_paragraph(&paragraphs, &styles);
+    let (title, text) = match (core.title, styled_title) {
+        (Some(title), _) => (Some(title), join(&paragraphs, None)),
+        (None, Some(index)) => (
+            Some(paragraphs[index].text.trim().to_string()),
+            join(&paragraphs, Some(index)),
+        ),
+        // The first paragraph is the title by the text rules.
+        (None, None) => (None, join(&paragraphs, None)),
+    };
+    let known = Known {
+        title: title.filter(|t| t.chars().count() <= MAX_TITLE_CHARS),
+        fallback_authors: core.creator.into_iter().collect(),
+        fallback_date: core.created.as_deref().and_then(iso_date_prefix),
+        ..Known::default()
+    };
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let article = text_rules::build(&text, known, stem, context)?;
+    Ok(ParsedFile {
+        articles: vec![article],
+        // The XML parts are UTF-8 (or say otherwise in a declaration Word never writes).
+        encoding: "UTF-8",
+    })
 }
 
 /// The paragraph in the Title style, else the first in Heading 1, among the first few (a

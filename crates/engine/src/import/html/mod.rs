@@ -14,7 +14,7 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
 use super::text_rules::{self, MAX_TITLE_CHARS};
-use super::{ImportError, Importer, ParseContext, ParsedFile};
+use super::{contain_panics, ImportError, Importer, ParseContext, ParsedFile};
 
 pub struct HtmlImporter;
 
@@ -41,40 +41,48 @@ impl Importer for HtmlImporter {
         path: &Path,
         context: &ParseContext,
     ) -> Result<ParsedFile, ImportError> {
-        let decoded = charset::decode(bytes)?;
-        limits::check_markup(&decoded.text)?;
-        let doc = Document::from(decoded.text.as_str());
-        limits::check_tree(&doc)?;
-        let mut known = metadata::read(&doc);
-        let extracted = extract(prepare(doc), || {
-            let doc = prepare(Document::from(decoded.text.as_str()));
-            doc.select(FORM_CONTROLS).remove();
-            doc.select("body").formatted_text().to_string()
-        })?;
-        if known.title.is_none() {
-            known.title = extracted
-                .title
-                .filter(|t| t.chars().count() <= MAX_TITLE_CHARS);
-        }
-        if known.authors.is_empty() {
-            // Readability lifts the byline element out of the text ("Par Leila Benali"), so the
-            // text rules would not see it: read the name out of it here.
-            known.authors = extracted
-                .byline
-                .map(|line| text_rules::author_from_line(&line).unwrap_or(line))
-                .into_iter()
-                .collect();
-        }
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let article = text_rules::build(&extracted.text, known, stem, context)?;
-        if article.article.body.trim().is_empty() {
-            return Err(ImportError::NoText);
-        }
-        Ok(ParsedFile {
-            articles: vec![article],
-            encoding: decoded.encoding,
-        })
+        contain_panics(|| parse_page(bytes, path, context))
     }
+}
+
+fn parse_page(
+    bytes: &[u8],
+    path: &Path,
+    context: &ParseContext,
+) -> Result<ParsedFile, ImportError> {
+    let decoded = charset::decode(bytes)?;
+    limits::check_markup(&decoded.text)?;
+    let doc = Document::from(decoded.text.as_str());
+    limits::check_tree(&doc)?;
+    let mut known = metadata::read(&doc);
+    let extracted = extract(prepare(doc), || {
+        let doc = prepare(Document::from(decoded.text.as_str()));
+        doc.select(FORM_CONTROLS).remove();
+        doc.select("body").formatted_text().to_string()
+    })?;
+    if known.title.is_none() {
+        known.title = extracted
+            .title
+            .filter(|t| t.chars().count() <= MAX_TITLE_CHARS);
+    }
+    if known.authors.is_empty() {
+        // Readability lifts the byline element out of the text ("Par Leila Benali"), so the
+        // text rules would not see it: read the name out of it here.
+        known.authors = extracted
+            .byline
+            .map(|line| text_rules::author_from_line(&line).unwrap_or(line))
+            .into_iter()
+            .collect();
+    }
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let article = text_rules::build(&extracted.text, known, stem, context)?;
+    if article.article.body.trim().is_empty() {
+        return Err(ImportError::NoText);
+    }
+    Ok(ParsedFile {
+        articles: vec![article],
+        encoding: decoded.encoding,
+    })
 }
 
 /// The article text and what readability found beside it.
