@@ -123,3 +123,35 @@ fn join(paragraphs: &[Paragraph], skip: Option<usize>) -> String {
         .collect::<Vec<_>>()
         .join("\n\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn small_docx() -> Vec<u8> {
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let xml = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>عنوان</w:t></w:r></w:p><w:p><w:r><w:t>نص المقال يومه 10 غشت 2022.</w:t></w:r></w:p></w:body></w:document>"#;
+        writer.start_file("word/document.xml", options).unwrap();
+        writer.write_all(xml.as_bytes()).unwrap();
+        writer.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn every_cut_of_a_document_fails_cleanly() {
+        let bytes = small_docx();
+        let path = Path::new("cut.docx");
+        let whole = parse_document(&bytes, path, &ParseContext::default()).unwrap();
+        assert_eq!(
+            whole.articles[0].article.date.as_deref(),
+            Some("2022-08-10")
+        );
+        // Called without the panic guard: a panic here fails the test.
+        for end in 0..bytes.len() {
+            let result = parse_document(&bytes[..end], path, &ParseContext::default());
+            assert!(result.is_err(), "cut at {end} of {}", bytes.len());
+        }
+    }
+}

@@ -31,6 +31,16 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
                 return Ok(decoded);
             }
         }
+        // A page whose download or copy was cut short can end inside a UTF-8 letter; what
+        // comes before the cut is still the page.
+        let bytes = if declared == UTF_8 {
+            match std::str::from_utf8(bytes) {
+                Err(error) if error.error_len().is_none() => &bytes[..error.valid_up_to()],
+                _ => bytes,
+            }
+        } else {
+            bytes
+        };
         if let Some(text) = declared.decode_without_bom_handling_and_without_replacement(bytes) {
             if encoding::plausible(&text) {
                 return Ok(Decoded {

@@ -187,6 +187,20 @@ mod tests {
     }
 
     #[test]
+    fn every_cut_of_a_page_parses_or_fails_cleanly() {
+        let page = include_str!("../../../../../tests/fixtures/html/hespress-like.html");
+        let bytes = page.as_bytes();
+        // Called without the panic guard: a panic here fails the test.
+        for end in (0..bytes.len()).step_by(97) {
+            let _ = parse_page(
+                &bytes[..end],
+                Path::new("cut.html"),
+                &ParseContext::default(),
+            );
+        }
+    }
+
+    #[test]
     fn pages_without_text_are_refused() {
         let cases: &[(&[u8], &str)] = &[
             (
