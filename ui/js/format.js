@@ -154,6 +154,10 @@ const FAILURE_CODES = new Set([
   'unreadable',
   'unsupported_type',
   'no_text',
+  'corrupt_document',
+  'encrypted_document',
+  'expands_too_large',
+  'too_complex',
 ]);
 
 /**

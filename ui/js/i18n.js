@@ -233,6 +233,10 @@ const DICTIONARIES = {
     'failure.unreadable': 'تعذّرت قراءة الملف: قد يكون محذوفًا أو محميًا.',
     'failure.unsupported_type': 'نوع الملف هذا غير مدعوم بعد.',
     'failure.no_text': 'لا يحتوي الملف على نص مقال.',
+    'failure.corrupt_document': 'المستند تالف أو ليس من النوع الذي يدل عليه اسمه.',
+    'failure.encrypted_document': 'المستند محمي بكلمة مرور، فتعذّرت قراءته.',
+    'failure.expands_too_large': 'يتضخّم المستند عند فكّ ضغطه إلى أكبر من الحجم المسموح به، فلم يُستورد.',
+    'failure.too_complex': 'بنية الصفحة متداخلة أو كبيرة أكثر من أن تُقرأ بأمان.',
 
     'error.not_found': 'العنصر المطلوب لم يعد موجودًا في الأرشيف.',
     'error.invalid_input': 'البيانات المدخلة غير صالحة.',
@@ -479,6 +483,10 @@ const DICTIONARIES = {
     'failure.unreadable': 'Le fichier n’a pas pu être lu : il a peut-être été supprimé ou il est protégé.',
     'failure.unsupported_type': 'Ce type de fichier n’est pas encore pris en charge.',
     'failure.no_text': 'Le fichier ne contient aucun texte d’article.',
+    'failure.corrupt_document': 'Le document est endommagé ou n’est pas du type qu’indique son nom.',
+    'failure.encrypted_document': 'Le document est protégé par un mot de passe et n’a pas pu être lu.',
+    'failure.expands_too_large': 'Une fois décompressé, le document dépasserait la taille autorisée ; il n’a pas été importé.',
+    'failure.too_complex': 'La structure de la page est trop imbriquée ou trop grande pour être lue sans risque.',
 
     'error.not_found': 'L’élément demandé n’existe plus dans l’archive.',
     'error.invalid_input': 'Les données saisies ne sont pas valides.',
@@ -697,6 +705,10 @@ const DICTIONARIES = {
     'failure.unreadable': 'The file could not be read: it may have been deleted, or it is protected.',
     'failure.unsupported_type': 'This type of file is not supported yet.',
     'failure.no_text': 'The file contains no article text.',
+    'failure.corrupt_document': 'The document is damaged, or is not the kind of file its name says.',
+    'failure.encrypted_document': 'The document is protected by a password and could not be read.',
+    'failure.expands_too_large': 'Unpacked, the document would exceed the allowed size, so it was not imported.',
+    'failure.too_complex': 'The page’s structure is too deeply nested or too large to read safely.',
 
     'error.not_found': 'The requested item is no longer in the archive.',
     'error.invalid_input': 'The input is not valid.',

@@ -40,10 +40,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         return decode_strict(encoding, &bytes[bom_length..]).ok_or(ImportError::UnknownEncoding);
     }
-    if let Some((_, kind)) = SIGNATURES
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-    {
+    if let Some(kind) = binary_signature(bytes) {
         return Err(ImportError::BinaryFile(Some(kind)));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -66,6 +63,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
         return Err(ImportError::BinaryFile(None));
     }
     legacy(bytes)
+}
+
+/// The kind of binary file `bytes` starts like, if any (a photo or PDF renamed `.txt`/`.html`).
+pub(crate) fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
 }
 
 /// Decodes with no replacement characters allowed.
@@ -113,7 +118,7 @@ fn legacy(bytes: &[u8]) -> Result<Decoded, ImportError> {
 }
 
 /// Text has almost no control characters (tabs, newlines and form feeds aside).
-fn plausible(text: &str) -> bool {
+pub(crate) fn plausible(text: &str) -> bool {
     let mut total = 0usize;
     let mut control = 0usize;
     for c in text.chars() {

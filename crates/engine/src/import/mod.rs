@@ -4,10 +4,14 @@
 //! that writes, deduplicates and reports.
 mod boilerplate;
 pub mod dates;
+pub mod docx;
 pub mod encoding;
 mod files;
+pub mod html;
 pub mod language;
 mod loader;
+pub mod markdown;
+mod text_rules;
 pub mod txt;
 
 use std::path::Path;
@@ -33,6 +37,14 @@ pub enum ImportError {
     Unreadable(#[source] std::io::Error),
     #[error("files of type .{0} are not supported yet")]
     UnsupportedType(String),
+    #[error("the document is damaged or not what its name says: {0}")]
+    CorruptDocument(String),
+    #[error("the document is protected by a password")]
+    EncryptedDocument,
+    #[error("the document would expand to more than {limit} bytes when unpacked")]
+    ExpandsTooLarge { limit: u64 },
+    #[error("the document's structure is too deep or too large to read safely: {0}")]
+    TooComplex(String),
     #[error("{0}")]
     Archive(#[from] crate::Error),
 }
@@ -48,6 +60,10 @@ impl ImportError {
             ImportError::TooLarge { .. } => "too_large",
             ImportError::Unreadable(_) => "unreadable",
             ImportError::UnsupportedType(_) => "unsupported_type",
+            ImportError::CorruptDocument(_) => "corrupt_document",
+            ImportError::EncryptedDocument => "encrypted_document",
+            ImportError::ExpandsTooLarge { .. } => "expands_too_large",
+            ImportError::TooComplex(_) => "too_complex",
             ImportError::Archive(error) => error.code(),
         }
     }
@@ -89,8 +105,28 @@ pub trait Importer: Sync {
     ) -> Result<ParsedFile, ImportError>;
 }
 
+/// Runs a parser of untrusted bytes built on third-party code (an HTML tree builder, a ZIP
+/// reader), turning a panic inside it into a failure of this one file: a bug triggered by one
+/// strange file must not end the whole import.
+pub(crate) fn contain_panics<T>(
+    parse: impl FnOnce() -> Result<T, ImportError>,
+) -> Result<T, ImportError> {
+    // The closure owns or borrows only the file's bytes and what it builds from them; nothing it
+    // could leave half-updated outlives it.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).unwrap_or_else(|_| {
+        Err(ImportError::CorruptDocument(
+            "the file could not be read (the reader failed on its contents)".into(),
+        ))
+    })
+}
+
 /// Every importer, in the order they are asked.
-const IMPORTERS: &[&dyn Importer] = &[&txt::TextImporter];
+const IMPORTERS: &[&dyn Importer] = &[
+    &txt::TextImporter,
+    &html::HtmlImporter,
+    &markdown::MarkdownImporter,
+    &docx::DocxImporter,
+];
 
 /// The importer for a file, by extension. A file chosen by name with an unknown extension (or
 /// none) is tried as plain text: the text importer refuses binary content with a clear reason.
@@ -167,4 +203,22 @@ pub struct ImportProgress {
     pub done: u64,
     pub total: u64,
     pub current_file: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_reader_fails_only_its_file() {
+        let panicked: Result<(), ImportError> = contain_panics(|| panic!("reader bug"));
+        assert_eq!(panicked.unwrap_err().code(), "corrupt_document");
+        assert_eq!(contain_panics(|| Ok(7)).unwrap(), 7);
+        assert_eq!(
+            contain_panics::<()>(|| Err(ImportError::NoText))
+                .unwrap_err()
+                .code(),
+            "no_text"
+        );
+    }
 }

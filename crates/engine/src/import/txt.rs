@@ -1,14 +1,11 @@
 //! Plain-text articles as archivists save them from news sites: the title on the first line, a
 //! short publication line ("جريدة أصوات") when there is one, then the body, often followed by
-//! site furniture. The date and author are found in the text.
+//! site furniture. The date and author are found in the text (the rules live in
+//! [`super::text_rules`], shared with every other format).
 use std::path::Path;
 
-use super::{
-    boilerplate, dates, encoding, language, ImportError, Importer, ParseContext, ParsedArticle,
-    ParsedFile,
-};
-use crate::keys::name_key;
-use crate::model::NewArticle;
+use super::text_rules::{self, Known};
+use super::{encoding, ImportError, Importer, ParseContext, ParsedArticle, ParsedFile};
 
 pub struct TextImporter;
 
@@ -37,143 +34,13 @@ impl Importer for TextImporter {
     }
 }
 
-/// A first line longer than this is a paragraph, not a title.
-const MAX_TITLE_CHARS: usize = 300;
-/// Publication lines are short: "جريدة أصوات", "Hespress", "يومية الصباح".
-const MAX_PUBLICATION_CHARS: usize = 60;
-const MAX_PUBLICATION_WORDS: usize = 6;
-/// First words that announce a publication name (normal form).
-const PUBLICATION_WORDS: &[&str] = &[
-    "جريده",
-    "صحيفه",
-    "مجله",
-    "موقع",
-    "يوميه",
-    "اسبوعيه",
-    "journal",
-    "quotidien",
-    "hebdomadaire",
-    "magazine",
-    "newspaper",
-];
-/// Words that introduce an author's name (normal form), followed by the name.
-const AUTHOR_WORDS: &[&str] = &["بقلم", "كتب", "كتبت", "اعداد", "par", "by"];
-
-fn is_publication_line(line: &str, known: &[String]) -> bool {
-    let line = line.trim();
-    let words = line.split_whitespace().count();
-    if line.chars().count() > MAX_PUBLICATION_CHARS || words == 0 || words > MAX_PUBLICATION_WORDS {
-        return false;
-    }
-    if line.ends_with(['.', '!', '?', '؟', ':', '،', ',', ';', '؛']) {
-        return false;
-    }
-    let key = name_key(line);
-    let first_word = key.split_whitespace().next().unwrap_or("");
-    PUBLICATION_WORDS.contains(&first_word)
-        || known.iter().any(|name| name_key(name) == key)
-        || looks_like_site(&key)
-}
-
-/// "hespress.com", "le360.ma": a site name standing alone on its line.
-fn looks_like_site(key: &str) -> bool {
-    !key.contains(' ')
-        && [".com", ".ma", ".net", ".org", ".info", ".dz", ".tn", ".fr"]
-            .iter()
-            .any(|tld| key.ends_with(tld))
-}
-
-/// "بقلم: سعيد الخطابي" → "سعيد الخطابي"; only short lines, so a sentence starting with "كتب"
-/// is not mistaken for a byline.
-fn author_from_line(line: &str) -> Option<String> {
-    let line = line.trim();
-    if line.split_whitespace().count() > 7 {
-        return None;
-    }
-    let (first, rest) = line.split_once(|c: char| c.is_whitespace() || c == ':')?;
-    if !AUTHOR_WORDS.contains(&name_key(first).as_str()) {
-        return None;
-    }
-    let name = rest.trim_start_matches([':', ' ', '-', '–']).trim();
-    (!name.is_empty() && name.chars().count() <= 80).then(|| name.to_string())
-}
-
 /// Builds the article from decoded text. `stem` (the file name) is the title of last resort.
 pub fn parse_text(
     text: &str,
     stem: &str,
     context: &ParseContext,
 ) -> Result<ParsedArticle, ImportError> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    // Old Mac files end lines with a lone CR; `lines()` only knows LF and CRLF.
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut rest = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let Some((first_index, first)) = rest.next() else {
-        return Err(ImportError::NoText);
-    };
-    let (title, mut body_start) = if first.trim().chars().count() <= MAX_TITLE_CHARS {
-        (first.trim().to_string(), first_index + 1)
-    } else {
-        // No title line: the file name is the best title we have; the paragraph stays in the body.
-        let stem = stem.trim();
-        (
-            if stem.is_empty() {
-                "—".to_string()
-            } else {
-                stem.to_string()
-            },
-            first_index,
-        )
-    };
-    let mut publication = None;
-    if body_start > first_index {
-        if let Some((index, line)) = rest.next() {
-            if is_publication_line(line, &context.known_publications) {
-                publication = Some(line.trim().to_string());
-                body_start = index + 1;
-            }
-        }
-    }
-    let body_lines = &lines[body_start.min(lines.len())..];
-    let (keep, removed) = boilerplate::split_trailing(body_lines);
-    let kept = &body_lines[..keep];
-    let leading_blank = kept.iter().take_while(|l| l.trim().is_empty()).count();
-    let body = kept[leading_blank..].join("\n").trim_end().to_string();
-
-    let authors = kept
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .take(3)
-        .chain(kept.iter().rev().filter(|l| !l.trim().is_empty()).take(2))
-        .find_map(|line| author_from_line(line))
-        .into_iter()
-        .collect();
-    let found = dates::find_date(&format!("{title}\n{body}"));
-    let language = language::detect(&body)
-        .or_else(|| language::detect(&title))
-        .map(String::from);
-    let (date, date_text, hijri_date) = match found {
-        Some(found) => (found.iso, Some(found.text), found.hijri),
-        None => (None, None, None),
-    };
-    Ok(ParsedArticle {
-        article: NewArticle {
-            title,
-            body,
-            publication,
-            authors,
-            language,
-            date,
-            date_text,
-            hijri_date,
-            ..NewArticle::default()
-        },
-        boilerplate_removed: removed.join("\n"),
-    })
+    text_rules::build(text, Known::default(), stem, context)
 }
 
 #[cfg(test)]
