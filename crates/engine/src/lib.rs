@@ -9,6 +9,7 @@ mod articles;
 mod clock;
 mod db;
 mod error;
+pub mod export;
 pub mod import;
 mod keys;
 mod model;
@@ -25,10 +26,11 @@ use rusqlite::Connection;
 
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, Result};
+pub use export::{ExportFormat, ExportOptions, ExportProgress, ExportSummary, Selection};
 pub use import::{ImportFailure, ImportOptions, ImportProgress, ImportReport};
 pub use model::{
-    Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Page, Provenance, SortBy,
-    Stats, TagCount, TagRef,
+    Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Origin, Page, Provenance,
+    SortBy, Stats, TagCount, TagRef,
 };
 pub use saved_searches::SavedSearch;
 pub use search::{SearchHit, SearchQuery, SearchResults};

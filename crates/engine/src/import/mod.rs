@@ -6,6 +6,7 @@ mod boilerplate;
 pub mod dates;
 pub mod encoding;
 mod files;
+pub mod json;
 pub mod language;
 mod loader;
 pub mod txt;
@@ -34,6 +35,8 @@ pub enum ImportError {
     #[error("files of type .{0} are not supported yet")]
     UnsupportedType(String),
     #[error("{0}")]
+    InvalidJson(String),
+    #[error("{0}")]
     Archive(#[from] crate::Error),
 }
 
@@ -48,6 +51,7 @@ impl ImportError {
             ImportError::TooLarge { .. } => "too_large",
             ImportError::Unreadable(_) => "unreadable",
             ImportError::UnsupportedType(_) => "unsupported_type",
+            ImportError::InvalidJson(_) => "invalid_json",
             ImportError::Archive(error) => error.code(),
         }
     }
@@ -90,7 +94,7 @@ pub trait Importer: Sync {
 }
 
 /// Every importer, in the order they are asked.
-const IMPORTERS: &[&dyn Importer] = &[&txt::TextImporter];
+const IMPORTERS: &[&dyn Importer] = &[&txt::TextImporter, &json::JsonImporter];
 
 /// The importer for a file, by extension. A file chosen by name with an unknown extension (or
 /// none) is tried as plain text: the text importer refuses binary content with a clear reason.
