@@ -6,6 +6,7 @@
 
 pub mod analysis;
 mod articles;
+pub mod backup;
 mod clock;
 mod db;
 mod error;
@@ -24,6 +25,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use backup::check::{BrokenLink, CheckReport};
+pub use backup::rotate::RotationReport;
+pub use backup::RestoreReport;
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, Result};
 pub use export::{ExportFormat, ExportOptions, ExportProgress, ExportSummary, Selection};
