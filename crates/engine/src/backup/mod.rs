@@ -32,9 +32,24 @@ pub struct RestoreReport {
 /// temporary file in the destination's folder, so a failed backup never leaves a partial file.
 fn copy_database(conn: &Connection, destination: &Path) -> Result<u64> {
     let file = AtomicFile::create(destination)?;
-    conn.backup(MAIN_DB, file.temporary_path(), None)
-        .map_err(|e| sqlite_file_error(file.temporary_path(), e))?;
+    let temporary = file.temporary_path();
+    conn.backup(MAIN_DB, temporary, None)
+        .map_err(|e| sqlite_file_error(temporary, e))?;
+    // The copy inherits the archive's write-ahead-log mode; a backup is one self-contained file
+    // instead, which opens read-only without leaving `-wal` and `-shm` files beside it.
+    Connection::open(temporary)
+        .and_then(|copy| copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(())))
+        .map_err(|e| sqlite_file_error(temporary, e))?;
     file.commit()
+}
+
+/// True when the file's header says write-ahead-log mode (bytes 18 and 19 are 2).
+fn header_says_wal(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 20];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut header))
+        .is_ok_and(|()| header[18] == 2 && header[19] == 2)
 }
 
 /// SQLite's failures on a file outside the archive, sorted like the archive's own.
@@ -51,6 +66,21 @@ fn sqlite_file_error(path: &Path, error: rusqlite::Error) -> Error {
         },
         _ => Error::from(error),
     }
+}
+
+/// A `file:` URI for `path` with a query, percent-encoding what URIs reserve (`?`, `#`, `%`).
+fn uri(path: &Path, query: &str) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut text = String::from("file:");
+    for c in absolute.to_string_lossy().chars() {
+        match c {
+            '?' | '#' | '%' => text.push_str(&format!("%{:02X}", c as u32)),
+            // Windows paths use backslashes; SQLite's URIs want slashes.
+            '\\' => text.push('/'),
+            c => text.push(c),
+        }
+    }
+    format!("{text}?{query}")
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -73,11 +103,19 @@ fn open_checked_source(source: &Path) -> Result<Connection> {
     let not_an_archive = || Error::NotAnArchive {
         path: source.to_path_buf(),
     };
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn =
-        Connection::open_with_flags(source, flags).map_err(|e| sqlite_file_error(source, e))?;
-    // integrity_check also checks the FTS5 index, which needs our tokenizer to be known.
-    fts_tokenizer::register(&conn)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    // Even a read-only connection creates `-wal` and `-shm` files beside a database in WAL
+    // mode and cannot remove them. Without a log beside it, the file holds everything, so it is
+    // read as immutable, which creates nothing; with a log, the log's changes are read too.
+    let immutable = header_says_wal(source) && !with_suffix(source, "-wal").exists();
+    let conn = if immutable {
+        Connection::open_with_flags(uri(source, "immutable=1"), flags)
+    } else {
+        Connection::open_with_flags(source, flags)
+    }
+    .map_err(|e| sqlite_file_error(source, e))?;
     let header = conn.query_row(
         "SELECT (SELECT application_id FROM pragma_application_id),
                 (SELECT user_version FROM pragma_user_version)",
@@ -97,6 +135,8 @@ fn open_checked_source(source: &Path) -> Result<Connection> {
             supported: SCHEMA_VERSION,
         });
     }
+    // integrity_check also checks the FTS5 index, which needs our tokenizer to be known.
+    fts_tokenizer::register(&conn)?;
     let problems = check::integrity_problems(&conn);
     if !problems.is_empty() {
         return Err(Error::Corrupt(format!(
