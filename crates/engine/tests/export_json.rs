@@ -375,6 +375,18 @@ fn failed_exports_leave_no_file_and_keep_an_older_one() {
         )
         .unwrap_err();
     assert_eq!(error.code(), "io");
+    let archive_file = dir.path().join("source.arshif");
+    let error = source
+        .export(
+            &Selection::Ids(vec![1]),
+            ExportFormat::Csv,
+            &archive_file,
+            &ExportOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap_err();
+    assert_eq!(error.code(), "invalid_input");
+    assert_eq!(source.stats().unwrap().articles, 10);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "an older export");
     assert_eq!(listing(), before);
 }

@@ -234,7 +234,9 @@ impl Archive {
     }
 
     /// Replaces this archive with the backup at `source` (see [`Archive::restore_file`]) and
-    /// reopens it. On failure the archive is reopened as it was.
+    /// reopens it. On failure the archive is reopened as it was. Should even that reopening
+    /// fail (the disk vanished), the error is returned and this value holds an empty in-memory
+    /// archive: the caller must open the file again rather than keep using it.
     pub fn restore(&mut self, source: &Path) -> Result<RestoreReport> {
         let path = self.path.clone().ok_or_else(|| {
             Error::InvalidInput("an archive in memory has no file to restore".into())

@@ -88,7 +88,6 @@ fn write_row<'a>(
     out.write_all(b"\r\n")
 }
 
-#[derive(Default)]
 pub(crate) struct CsvWriter;
 
 impl FormatWriter for CsvWriter {

@@ -146,11 +146,22 @@ impl Archive {
         options: &ExportOptions,
         progress: &mut dyn FnMut(&ExportProgress),
     ) -> Result<ExportSummary> {
+        let overwrites_archive = self.path.as_deref().is_some_and(|archive| {
+            matches!(
+                (std::fs::canonicalize(archive), std::fs::canonicalize(out)),
+                (Ok(a), Ok(b)) if a == b
+            )
+        });
+        if overwrites_archive {
+            return Err(Error::InvalidInput(
+                "an export cannot be written over the archive itself".into(),
+            ));
+        }
         let ids = self.selected_ids(selection)?;
         let mut writer: Box<dyn FormatWriter> = match format {
             ExportFormat::Json => Box::new(native::NativeWriter::new(*options)),
             ExportFormat::CslJson => Box::new(csl::CslWriter::default()),
-            ExportFormat::Csv => Box::new(csv::CsvWriter::default()),
+            ExportFormat::Csv => Box::new(csv::CsvWriter),
         };
         let mut file = AtomicFile::create(out)?;
         let temporary = file.temporary_path().to_path_buf();
