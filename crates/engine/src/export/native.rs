@@ -43,11 +43,12 @@ pub struct NativeHeader {
     pub count: u64,
 }
 
-/// A whole native export, as an importer reads it.
+/// A whole native export, as an importer reads it. The header fields are repeated rather than
+/// flattened: `#[serde(flatten)]` would buffer the whole articles array in an intermediate tree
+/// before reading it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct NativeFile {
-    #[serde(flatten)]
-    pub header: NativeHeader,
+    pub schema: String,
     pub articles: Vec<NativeArticle>,
 }
 

@@ -32,10 +32,18 @@ impl Importer for JsonImporter {
     ) -> Result<ParsedFile, ImportError> {
         // JSON is UTF-8 (RFC 8259); a BOM is tolerated because Windows editors add one.
         let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
-        let value: Value = serde_json::from_slice(bytes)
-            .map_err(|e| ImportError::InvalidJson(format!("this is not valid JSON ({e})")))?;
+        let not_json = |e: serde_json::Error| invalid(format!("this is not valid JSON ({e})"));
+        // A first pass reads only the `schema` field (skipping the rest without building it), so
+        // a large native export is parsed once, straight into its structs.
+        if bytes.trim_ascii_start().starts_with(b"{") {
+            let probe: Probe = serde_json::from_slice(bytes).map_err(not_json)?;
+            if let Some(schema) = probe.schema {
+                let articles = native(&schema, bytes)?;
+                return finish(articles);
+            }
+        }
+        let value: Value = serde_json::from_slice(bytes).map_err(not_json)?;
         let articles = match value {
-            Value::Object(object) if object.contains_key("schema") => native(object)?,
             Value::Array(items) => items
                 .iter()
                 .enumerate()
@@ -50,14 +58,24 @@ impl Importer for JsonImporter {
                 ))
             }
         };
-        if articles.is_empty() {
-            return Err(ImportError::NoText);
-        }
-        Ok(ParsedFile {
-            articles,
-            encoding: "UTF-8",
-        })
+        finish(articles)
     }
+}
+
+/// The top-level field that tells our export from CSL-JSON; everything else is skipped.
+#[derive(serde::Deserialize)]
+struct Probe {
+    schema: Option<String>,
+}
+
+fn finish(articles: Vec<ParsedArticle>) -> Result<ParsedFile, ImportError> {
+    if articles.is_empty() {
+        return Err(ImportError::NoText);
+    }
+    Ok(ParsedFile {
+        articles,
+        encoding: "UTF-8",
+    })
 }
 
 fn invalid(message: impl Into<String>) -> ImportError {
@@ -65,8 +83,7 @@ fn invalid(message: impl Into<String>) -> ImportError {
 }
 
 /// Our own export. A later major version is refused rather than half read.
-fn native(object: Map<String, Value>) -> Result<Vec<ParsedArticle>, ImportError> {
-    let schema = object.get("schema").and_then(Value::as_str).unwrap_or("");
+fn native(schema: &str, bytes: &[u8]) -> Result<Vec<ParsedArticle>, ImportError> {
     if schema != SCHEMA {
         return Err(match schema.strip_prefix(SCHEMA_PREFIX) {
             Some(version) => invalid(format!(
@@ -76,7 +93,7 @@ fn native(object: Map<String, Value>) -> Result<Vec<ParsedArticle>, ImportError>
             None => invalid(format!("unknown JSON schema \"{schema}\"")),
         });
     }
-    let file: NativeFile = serde_json::from_value(Value::Object(object))
+    let file: NativeFile = serde_json::from_slice(bytes)
         .map_err(|e| invalid(format!("this Arshif export is damaged ({e})")))?;
     file.articles.into_iter().map(native_article).collect()
 }
