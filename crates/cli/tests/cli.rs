@@ -349,6 +349,26 @@ fn backup_restore_and_check() {
     assert_eq!(report["healthy"], true);
     assert_eq!(report["articles"], 1);
 
+    // A copy too damaged to open as an archive: the check still says what is wrong, exits 1.
+    let damaged = cli._dir.path().join("damaged.arshif");
+    let mut bytes = std::fs::read(&backup).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    let pages = bytes.len() / page;
+    for n in (pages / 2)..pages {
+        bytes[n * page + page / 4..n * page + 3 * page / 4].fill(0x5A);
+    }
+    std::fs::write(&damaged, bytes).unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_arshif"))
+        .args(["--db", path(&damaged), "check"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.starts_with("The archive file is damaged"),
+        "{stdout}"
+    );
+
     let not_archive = cli._dir.path().join("notes.txt");
     std::fs::write(&not_archive, "نص عادي وليس أرشيفا ".repeat(100)).unwrap();
     let run = cli.run(&["restore", path(&not_archive)]);

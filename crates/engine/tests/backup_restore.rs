@@ -214,6 +214,49 @@ fn check_tells_a_healthy_archive_from_a_damaged_one() {
     assert!(!report.healthy);
     assert!(!report.integrity_problems.is_empty(), "{report:?}");
     assert!(report.summary.contains("damaged"), "{}", report.summary);
+    assert_eq!(Archive::check_file(&copy).unwrap(), report);
+    assert!(Archive::check_file(&path).unwrap().healthy);
+}
+
+#[test]
+fn check_file_reports_on_an_archive_too_damaged_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut archive = Archive::open(dir.path().join("archive.arshif")).unwrap();
+    archive
+        .import_paths(
+            &[fixture("txt/sample-article.txt")],
+            &ImportOptions::default(),
+            &mut |_| {},
+            None,
+        )
+        .unwrap();
+    let copy = dir.path().join("copy.arshif");
+    archive.backup(&copy).unwrap();
+    // In a one-article archive the damaged half reaches the schema the archive needs to open.
+    damage(&copy);
+    assert_eq!(
+        Archive::open(&copy).err().unwrap().code(),
+        "corrupt_database"
+    );
+    let report = Archive::check_file(&copy).unwrap();
+    assert!(!report.healthy);
+    assert!(!report.integrity_problems.is_empty(), "{report:?}");
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "text, not an archive ".repeat(100)).unwrap();
+    let cases = [
+        (text, "not_an_archive"),
+        (newer_copy(&archive, dir.path()), "newer_database"),
+        (dir.path().join("missing.arshif"), "io"),
+    ];
+    for (path, code) in cases {
+        let error = Archive::check_file(&path).unwrap_err();
+        assert_eq!(error.code(), code, "{}: {error}", path.display());
+    }
+    assert!(
+        !dir.path().join("missing.arshif").exists(),
+        "a check creates nothing"
+    );
 }
 
 #[test]

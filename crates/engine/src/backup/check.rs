@@ -1,9 +1,13 @@
 //! The health check of an archive: SQLite's own integrity check, the links between records
 //! (foreign keys), and the search index against the articles, summed up in plain language.
-use rusqlite::Connection;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
+use crate::db::{APPLICATION_ID, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use crate::search::fts_tokenizer;
 use crate::Archive;
 
 /// A record that points at another record which does not exist.
@@ -115,32 +119,84 @@ impl Archive {
     /// Checks the archive's health. Problems are reported, not returned as errors: a damaged
     /// archive still gets a report saying what is wrong.
     pub fn check(&self) -> Result<CheckReport> {
-        let integrity_problems = integrity_problems(&self.conn);
-        let broken_links = broken_links(&self.conn).unwrap_or_else(|error| {
-            vec![BrokenLink {
-                table: format!("(the check failed: {error})"),
-                rowid: None,
-                missing_in: String::new(),
-            }]
-        });
-        let search_index_problem = search_index_problem(&self.conn);
-        let articles = self
-            .conn
-            .query_row("SELECT count(*) FROM articles", [], |row| row.get(0))
-            .ok();
-        let mut report = CheckReport {
-            healthy: integrity_problems.is_empty()
-                && broken_links.is_empty()
-                && search_index_problem.is_none(),
-            integrity_problems,
-            broken_links,
-            search_index_problem,
-            articles,
-            summary: String::new(),
-        };
-        report.summary = summary(&report);
-        Ok(report)
+        Ok(check_connection(&self.conn))
     }
+
+    /// Checks the archive file at `path` without opening it as an archive (no upgrade, no index
+    /// rebuild), so that an archive too damaged to open still gets a report. A missing file, a
+    /// file that is not an archive, or one from a newer Arshif is an error.
+    pub fn check_file(path: &Path) -> Result<CheckReport> {
+        if !path.is_file() {
+            return Err(Error::io(
+                path,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+            ));
+        }
+        // Read-write without creating: FTS5's integrity check is phrased as an INSERT, which a
+        // read-only connection refuses, although it changes nothing.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        let not_an_archive = || Error::NotAnArchive {
+            path: path.to_path_buf(),
+        };
+        // Plain PRAGMAs read the file header only; a SELECT would need the schema, which may be
+        // the damaged part.
+        let header = conn
+            .query_row("PRAGMA application_id", [], |row| row.get::<_, i64>(0))
+            .and_then(|id| {
+                conn.query_row("PRAGMA user_version", [], |row| row.get::<_, u32>(0))
+                    .map(|version| (id, version))
+            });
+        let (application_id, version) = match header {
+            Ok(header) => header,
+            Err(error)
+                if error.sqlite_error_code() == Some(rusqlite::ffi::ErrorCode::NotADatabase) =>
+            {
+                return Err(not_an_archive())
+            }
+            Err(error) => return Err(error.into()),
+        };
+        if application_id != APPLICATION_ID || version == 0 {
+            return Err(not_an_archive());
+        }
+        if version > SCHEMA_VERSION {
+            return Err(Error::NewerDatabase {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        // A schema too damaged to register the tokenizer shows up in the integrity check.
+        let _ = fts_tokenizer::register(&conn);
+        Ok(check_connection(&conn))
+    }
+}
+
+/// The three checks and their summary, on any connection to an archive.
+fn check_connection(conn: &Connection) -> CheckReport {
+    let integrity_problems = integrity_problems(conn);
+    let broken_links = broken_links(conn).unwrap_or_else(|error| {
+        vec![BrokenLink {
+            table: format!("(the check failed: {error})"),
+            rowid: None,
+            missing_in: String::new(),
+        }]
+    });
+    let search_index_problem = search_index_problem(conn);
+    let articles = conn
+        .query_row("SELECT count(*) FROM articles", [], |row| row.get(0))
+        .ok();
+    let mut report = CheckReport {
+        healthy: integrity_problems.is_empty()
+            && broken_links.is_empty()
+            && search_index_problem.is_none(),
+        integrity_problems,
+        broken_links,
+        search_index_problem,
+        articles,
+        summary: String::new(),
+    };
+    report.summary = summary(&report);
+    report
 }
 
 #[cfg(test)]

@@ -201,3 +201,29 @@ impl Archive {
 pub(crate) fn write_json(out: &mut dyn Write, value: &impl Serialize) -> std::io::Result<()> {
     serde_json::to_writer(out, value).map_err(std::io::Error::from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The desktop UI sends these shapes; pin them.
+    #[test]
+    fn selection_and_format_json_shapes() {
+        let cases = [
+            (Selection::Ids(vec![3, 1]), r#"{"ids":[3,1]}"#),
+            (
+                Selection::query("tag:أمن"),
+                r#"{"query":{"text":"tag:أمن","sort":"relevance"}}"#,
+            ),
+        ];
+        for (selection, json) in cases {
+            assert_eq!(serde_json::to_string(&selection).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Selection>(json).unwrap(), selection);
+        }
+        let formats = [ExportFormat::Json, ExportFormat::CslJson, ExportFormat::Csv];
+        assert_eq!(
+            serde_json::to_string(&formats).unwrap(),
+            r#"["json","csl-json","csv"]"#
+        );
+    }
+}
