@@ -12,7 +12,7 @@ use rusqlite::{Connection, OpenFlags, MAIN_DB};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::now_rfc3339;
-use crate::db::{self, APPLICATION_ID, SCHEMA_VERSION};
+use crate::db::{APPLICATION_ID, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 use crate::export::atomic::{io_error, AtomicFile};
 use crate::search::fts_tokenizer;
@@ -243,10 +243,11 @@ impl Archive {
         })?;
         // Check before closing anything, so a bad file costs the user nothing.
         drop(open_checked_source(source)?);
-        // Close the archive: its file is about to move.
-        drop(std::mem::replace(&mut self.conn, db::open_in_memory()?));
+        // Close the archive: its file is about to move. The whole value is replaced, not only
+        // the connection, so that nothing derived from the old file (ranking data) survives.
+        *self = Archive::open_in_memory()?;
         let result = Archive::restore_file(&path, source);
-        self.conn = db::open(&path)?;
+        *self = Archive::open(&path)?;
         result
     }
 
