@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use arshif_engine::search::SearchQuery;
-use arshif_engine::{Archive, Error, ImportOptions};
+use arshif_engine::{Archive, Error, ExportFormat, ExportOptions, ImportOptions, Selection};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -68,6 +68,41 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export articles to a file: all of them, a search result (--query) or chosen ones (--ids).
+    Export {
+        #[arg(long, value_enum)]
+        format: FormatArg,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Every result of this search, in the order the search shows them.
+        #[arg(long, value_name = "QUERY", conflicts_with = "ids")]
+        query: Option<String>,
+        /// These articles, in this order, e.g. `--ids 3,1,2`.
+        #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+        ids: Option<Vec<i64>>,
+        /// Native JSON without the original files: smaller, and it still imports back.
+        #[arg(long)]
+        no_originals: bool,
+    },
+    /// Check the archive's health: the file, the links between records and the search index.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a complete copy of the archive to FILE.
+    Backup { file: PathBuf },
+    /// Replace the archive with the backup FILE (checked first); the replaced archive is kept
+    /// beside it as `<name>.before-restore-<time>`.
+    Restore { file: PathBuf },
+}
+
+/// The formats `export` knows. PDF is listed so that asking for it gets a clear answer.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Json,
+    CslJson,
+    Csv,
+    Pdf,
 }
 
 #[derive(Subcommand)]
@@ -114,14 +149,16 @@ impl From<Error> for Failure {
     }
 }
 
-fn open(db: Option<PathBuf>) -> Result<Archive, Failure> {
-    let path = db
-        .or_else(arshif_engine::paths::default_archive_path)
+fn archive_path(db: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    db.or_else(arshif_engine::paths::default_archive_path)
         .ok_or(Failure {
             code: 2,
             message: "no archive path: pass --db PATH or set ARSHIF_DB".into(),
-        })?;
-    Ok(Archive::open(path)?)
+        })
+}
+
+fn open(db: Option<PathBuf>) -> Result<Archive, Failure> {
+    Ok(Archive::open(archive_path(db)?)?)
 }
 
 fn json_line(value: &impl serde::Serialize) -> Result<(), Failure> {
@@ -266,6 +303,85 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             let mut archive = open(cli.db)?;
             archive.rebuild_index()?;
             println!("index rebuilt for {} article(s)", archive.stats()?.articles);
+            Ok(0)
+        }
+        Command::Export {
+            format,
+            out,
+            query,
+            ids,
+            no_originals,
+        } => {
+            let format = match format {
+                FormatArg::Json => ExportFormat::Json,
+                FormatArg::CslJson => ExportFormat::CslJson,
+                FormatArg::Csv => ExportFormat::Csv,
+                FormatArg::Pdf => {
+                    return Err(Failure {
+                        code: 2,
+                        message: "PDF export is not available in this build yet; use --format \
+                                  json, csl-json or csv"
+                            .into(),
+                    })
+                }
+            };
+            let selection = match ids {
+                Some(ids) => Selection::Ids(ids),
+                None => Selection::query(query.unwrap_or_default()),
+            };
+            let options = ExportOptions {
+                include_originals: !no_originals,
+            };
+            let archive = open(cli.db)?;
+            let show_progress = std::io::stderr().is_terminal();
+            let mut progress = |p: &arshif_engine::ExportProgress| {
+                if show_progress {
+                    eprint!("\r\x1b[2K[{}/{}]", p.done, p.total);
+                }
+            };
+            let summary = archive.export(&selection, format, &out, &options, &mut progress)?;
+            if show_progress {
+                eprintln!();
+            }
+            println!(
+                "exported {} article(s) to {}",
+                summary.articles,
+                out.display()
+            );
+            Ok(0)
+        }
+        Command::Check { json } => {
+            // Checked as a file, not opened as an archive: a damaged one still gets its report.
+            let report = Archive::check_file(&archive_path(cli.db)?)?;
+            if json {
+                json_line(&report)?;
+            } else {
+                output::print_check(&report);
+            }
+            Ok(if report.healthy { 0 } else { 1 })
+        }
+        Command::Backup { file } => {
+            let archive = open(cli.db)?;
+            archive.backup(&file)?;
+            println!(
+                "backed up {} article(s) to {}",
+                archive.stats()?.articles,
+                file.display()
+            );
+            Ok(0)
+        }
+        Command::Restore { file } => {
+            // The archive is not opened first: a damaged or newer archive can still be replaced.
+            let path = archive_path(cli.db)?;
+            let report = Archive::restore_file(&path, &file)?;
+            println!(
+                "restored {} article(s) from {}",
+                report.articles,
+                file.display()
+            );
+            if let Some(previous) = report.previous {
+                println!("the replaced archive is kept as {}", previous.display());
+            }
             Ok(0)
         }
         Command::Stats { json } => {

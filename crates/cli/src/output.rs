@@ -1,6 +1,6 @@
 //! Human-readable and JSON renderings of engine results for the terminal.
 use arshif_engine::search::{SearchHit, SearchResults, HIGHLIGHT_END, HIGHLIGHT_START};
-use arshif_engine::{Article, ImportReport};
+use arshif_engine::{Article, CheckReport, ImportReport};
 use serde::Serialize;
 
 /// The search result shape of the CLI contract (PRODUCT.md).
@@ -124,4 +124,21 @@ pub fn print_article(article: &Article) {
         }
     }
     println!("\n{}", article.body);
+}
+
+pub fn print_check(report: &CheckReport) {
+    println!("{}", report.summary);
+    for problem in &report.integrity_problems {
+        println!("  file: {problem}");
+    }
+    for link in &report.broken_links {
+        let row = link.rowid.map(|r| format!(" row {r}")).unwrap_or_default();
+        println!(
+            "  link: {}{row} points to a missing {} record",
+            link.table, link.missing_in
+        );
+    }
+    if let Some(problem) = &report.search_index_problem {
+        println!("  search index: {problem}");
+    }
 }

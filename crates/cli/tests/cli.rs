@@ -188,3 +188,211 @@ fn batch_queries_and_analyze() {
         "محمد\n=محمد\nمدرس\n=والمدرسه\nفي\n=في\n10\n=10\nغشت\n=غشت\n#m8\n"
     );
 }
+
+#[test]
+fn export_in_every_format_and_refuse_what_cannot_be_done() {
+    let cli = Cli::new();
+    cli.json(
+        &[
+            "import",
+            path(&fixture("txt")),
+            path(&fixture("demo")),
+            "--json",
+        ],
+        0,
+    );
+    let dir = cli._dir.path();
+    let out = |name: &str| dir.join(name);
+
+    let json = out("all.json");
+    let run = cli.run(&["export", "--format", "json", "--out", path(&json)]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout).trim(),
+        format!("exported 9 article(s) to {}", json.display())
+    );
+    let exported: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(exported["schema"], "arshif/1");
+    assert_eq!(exported["articles"].as_array().unwrap().len(), 9);
+    assert!(exported["articles"][0]["provenance"]["original_base64"].is_string());
+
+    let csl = out("police.csl.json");
+    let run = cli.run(&[
+        "export",
+        "--format",
+        "csl-json",
+        "--out",
+        path(&csl),
+        "--query",
+        "الشرطة",
+    ]);
+    assert!(run.status.success());
+    let items: Value = serde_json::from_slice(&std::fs::read(&csl).unwrap()).unwrap();
+    // The same articles, in the same order, as the search shows.
+    let hits = cli.json(&["search", "الشرطة", "--json"], 0);
+    let ids = |values: &Value, key: &dyn Fn(&Value) -> String| -> Vec<String> {
+        values.as_array().unwrap().iter().map(key).collect()
+    };
+    assert_eq!(
+        ids(&items, &|item| item["id"].as_str().unwrap().to_string()),
+        ids(&hits, &|hit| format!("arshif-{}", hit["id"]))
+    );
+    assert!(items.as_array().unwrap().len() > 1);
+
+    let csv = out("two.csv");
+    let run = cli.run(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        path(&csv),
+        "--ids",
+        "2,1",
+    ]);
+    assert!(run.status.success());
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{FEFF}id,title,"));
+    let ids: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    assert!(ids.starts_with(&["2"]), "{ids:?}");
+
+    let slim = out("slim.json");
+    cli.run(&[
+        "export",
+        "--format",
+        "json",
+        "--out",
+        path(&slim),
+        "--no-originals",
+    ]);
+    assert!(!std::fs::read_to_string(&slim)
+        .unwrap()
+        .contains("original_base64"));
+
+    let refused = out("refused.json");
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["--format", "pdf"], 2, "not available in this build yet"),
+        (&["--format", "xml"], 2, "invalid value 'xml'"),
+        (
+            &["--format", "json", "--ids", "1,999"],
+            1,
+            "article 999 does not exist",
+        ),
+        (&["--format", "json", "--ids", "1,x"], 2, "invalid digit"),
+        (
+            &["--format", "csv", "--query", "from:never"],
+            2,
+            "is not a date",
+        ),
+        (
+            &["--format", "csv", "--query", "x", "--ids", "1"],
+            2,
+            "cannot be used with",
+        ),
+    ];
+    for (args, code, message) in cases {
+        let mut all = vec!["export", "--out", path(&refused)];
+        all.extend_from_slice(args);
+        let run = cli.run(&all);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(*code), "{args:?}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(!refused.exists(), "{args:?} left a file");
+    }
+}
+
+#[test]
+fn backup_restore_and_check() {
+    let cli = Cli::new();
+    cli.json(
+        &["import", path(&fixture("txt/sample-article.txt")), "--json"],
+        0,
+    );
+    let backup = cli._dir.path().join("نسخة احتياطية.arshif");
+    let run = cli.run(&["backup", path(&backup)]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).starts_with("backed up 1 article(s) to "));
+
+    assert!(cli.run(&["tag", "add", "بعد النسخة", "1"]).status.success());
+    let run = cli.run(&["restore", path(&backup)]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(stdout.contains("restored 1 article(s) from"), "{stdout}");
+    assert!(
+        stdout.contains("archive.arshif.before-restore-"),
+        "{stdout}"
+    );
+    assert_eq!(
+        cli.json(&["show", "1", "--json"], 0)["tags"],
+        Value::Array(vec![])
+    );
+
+    let run = cli.run(&["check"]);
+    assert_eq!(run.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&run.stdout).starts_with("The archive is healthy: 1 article;"));
+    let report = cli.json(&["check", "--json"], 0);
+    assert_eq!(report["healthy"], true);
+    assert_eq!(report["articles"], 1);
+
+    // A copy too damaged to open as an archive: the check still says what is wrong, exits 1.
+    let damaged = cli._dir.path().join("damaged.arshif");
+    let mut bytes = std::fs::read(&backup).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    let pages = bytes.len() / page;
+    for n in (pages / 2)..pages {
+        bytes[n * page + page / 4..n * page + 3 * page / 4].fill(0x5A);
+    }
+    std::fs::write(&damaged, bytes).unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_arshif"))
+        .args(["--db", path(&damaged), "check"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.starts_with("The archive file is damaged"),
+        "{stdout}"
+    );
+
+    let not_archive = cli._dir.path().join("notes.txt");
+    std::fs::write(&not_archive, "نص عادي وليس أرشيفا ".repeat(100)).unwrap();
+    let run = cli.run(&["restore", path(&not_archive)]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("is not an Arshif archive [not_an_archive]"),
+        "{stderr}"
+    );
+    assert_eq!(cli.json(&["stats", "--json"], 0)["articles"], 1);
+}
+
+#[test]
+fn a_newer_archive_can_still_be_replaced_by_a_backup() {
+    let cli = Cli::new();
+    cli.json(
+        &["import", path(&fixture("txt/sample-article.txt")), "--json"],
+        0,
+    );
+    let backup = cli._dir.path().join("backup.arshif");
+    assert!(cli.run(&["backup", path(&backup)]).status.success());
+    set_schema_version_past_this_build(&cli.db);
+    assert_eq!(cli.run(&["stats"]).status.code(), Some(1));
+    // restore does not need to open the archive it replaces.
+    assert!(cli.run(&["restore", path(&backup)]).status.success());
+    assert_eq!(cli.json(&["stats", "--json"], 0)["articles"], 1);
+}

@@ -129,6 +129,11 @@ pub(crate) fn insert_with_hash(conn: &Connection, article: &NewArticle, hash: &s
     for tag in &article.tags {
         tags::attach(conn, tag, &[id])?;
     }
+    for tag in &article.tag_colours {
+        if let Some(colour) = &tag.colour {
+            tags::colour_if_unset(conn, &tag.name, colour)?;
+        }
+    }
     Ok(id)
 }
 

@@ -28,6 +28,10 @@ pub enum Error {
     DiskFull,
     #[error("the archive is read-only; nothing was changed")]
     ReadOnly,
+    /// A file or folder outside the archive (an export destination, a backup) that this user may
+    /// not write.
+    #[error("no permission to write {path}; nothing was written")]
+    NoPermission { path: PathBuf },
     #[error("cannot use {path}: {source}")]
     Io {
         path: PathBuf,
@@ -54,6 +58,7 @@ impl Error {
             Error::Busy => "busy",
             Error::DiskFull => "disk_full",
             Error::ReadOnly => "read_only",
+            Error::NoPermission { .. } => "no_permission",
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
         }

@@ -6,9 +6,11 @@
 
 pub mod analysis;
 mod articles;
+pub mod backup;
 mod clock;
 mod db;
 mod error;
+pub mod export;
 pub mod import;
 mod keys;
 mod model;
@@ -23,12 +25,16 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use backup::check::{BrokenLink, CheckReport};
+pub use backup::rotate::RotationReport;
+pub use backup::RestoreReport;
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, Result};
+pub use export::{ExportFormat, ExportOptions, ExportProgress, ExportSummary, Selection};
 pub use import::{ImportFailure, ImportOptions, ImportProgress, ImportReport};
 pub use model::{
-    Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Page, Provenance, SortBy,
-    Stats, TagCount, TagRef,
+    Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Origin, Page, Provenance,
+    SortBy, Stats, TagCount, TagRef,
 };
 pub use saved_searches::SavedSearch;
 pub use search::{SearchHit, SearchQuery, SearchResults};

@@ -78,6 +78,27 @@ pub struct NewArticle {
     pub hijri_date: Option<String>,
     pub notes: String,
     pub tags: Vec<String>,
+    /// Colours for some of `tags`, given to a tag only while it has none: an import of another
+    /// archive's export brings its colours along without repainting the tags this archive has.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tag_colours: Vec<TagRef>,
+    /// Where the article came from before it reached the file being imported, when that file is
+    /// an export of another archive. Importers set it; front ends never do.
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+/// The first provenance of an article that arrives inside an export (see
+/// [`NewArticle::origin`]): the loader records it as the article's provenance, and stores
+/// `bytes` as the original file, instead of pointing at the export file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub provenance: Provenance,
+    /// The original file, when the export carried it. Its sha256 is checked against
+    /// `provenance.sha256` by the importer, so the two agree whenever both are present.
+    pub bytes: Option<Vec<u8>>,
+    /// When the exporting archive first received the article (RFC 3339 UTC).
+    pub imported_at: Option<String>,
 }
 
 /// A change to an article's metadata: `None` leaves a field as it is. The body is not editable:

@@ -82,6 +82,16 @@ pub(crate) fn attach(conn: &Connection, name: &str, ids: &[i64]) -> Result<u64> 
     Ok(added)
 }
 
+/// Gives the tag `name` the colour `colour` if it has none, inside the caller's transaction.
+pub(crate) fn colour_if_unset(conn: &Connection, name: &str, colour: &str) -> Result<()> {
+    let colour = clean_colour(colour)?;
+    conn.execute(
+        "UPDATE tags SET colour = ?2 WHERE key = ?1 AND colour IS NULL",
+        params![name_key(name), colour],
+    )?;
+    Ok(())
+}
+
 /// `#rrggbb`, lower case.
 fn clean_colour(colour: &str) -> Result<String> {
     let colour = colour.trim().to_ascii_lowercase();

@@ -16,7 +16,7 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 /// `PRAGMA application_id` of an Arshif archive ('ARSH').
-const APPLICATION_ID: i64 = 0x4152_5348;
+pub(crate) const APPLICATION_ID: i64 = 0x4152_5348;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

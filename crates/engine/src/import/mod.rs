@@ -8,6 +8,7 @@ pub mod docx;
 pub mod encoding;
 mod files;
 pub mod html;
+pub mod json;
 pub mod language;
 mod loader;
 pub mod markdown;
@@ -46,6 +47,8 @@ pub enum ImportError {
     #[error("the document's structure is too deep or too large to read safely: {0}")]
     TooComplex(String),
     #[error("{0}")]
+    InvalidJson(String),
+    #[error("{0}")]
     Archive(#[from] crate::Error),
 }
 
@@ -64,6 +67,7 @@ impl ImportError {
             ImportError::EncryptedDocument => "encrypted_document",
             ImportError::ExpandsTooLarge { .. } => "expands_too_large",
             ImportError::TooComplex(_) => "too_complex",
+            ImportError::InvalidJson(_) => "invalid_json",
             ImportError::Archive(error) => error.code(),
         }
     }
@@ -126,6 +130,7 @@ const IMPORTERS: &[&dyn Importer] = &[
     &html::HtmlImporter,
     &markdown::MarkdownImporter,
     &docx::DocxImporter,
+    &json::JsonImporter,
 ];
 
 /// The importer for a file, by extension. A file chosen by name with an unknown extension (or

@@ -113,10 +113,8 @@ pub(crate) fn check(db: *mut ffi::sqlite3, rc: c_int) -> Result<()> {
     let message = unsafe { CStr::from_ptr(ffi::sqlite3_errmsg(db)) }
         .to_string_lossy()
         .into_owned();
-    Err(Error::Database(rusqlite::Error::SqliteFailure(
-        ffi::Error::new(rc),
-        Some(message),
-    )))
+    // Through `From`, so that a damaged or busy file gets its own code, as elsewhere.
+    Err(rusqlite::Error::SqliteFailure(ffi::Error::new(rc), Some(message)).into())
 }
 
 /// Our tokenizer keeps no per-table state; FTS5 still needs a distinct non-null handle.

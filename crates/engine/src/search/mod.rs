@@ -317,6 +317,27 @@ impl Archive {
         Ok(hits)
     }
 
+    /// Every article a search finds, in the order [`Archive::search`] pages through them, with no
+    /// paging limit: the ids alone, so a selection of 100 000 articles costs no snippets.
+    pub(crate) fn search_ids(&self, text: &str, sort: SearchSort) -> Result<Vec<i64>> {
+        let parsed = query::parse(text).map_err(Error::BadQuery)?;
+        let Plan {
+            from,
+            order,
+            conditions,
+            ..
+        } = plan(&parsed, sort);
+        let sql = format!(
+            "SELECT a.id FROM {from} WHERE {} ORDER BY {order}",
+            conditions.where_clause()
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let ids = stmt
+            .query_map(params_from_iter(conditions.params.iter()), |row| row.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?;
+        Ok(ids)
+    }
+
     /// Runs a search. Any text is accepted; only a malformed date filter is refused
     /// (`bad_query`), with a message saying what to write instead.
     pub fn search(&self, search: &SearchQuery) -> Result<SearchResults> {
@@ -567,6 +588,50 @@ mod tests {
             assert!(fast.items.iter().all(|h| h.score > 0.0), "{words}");
             assert_eq!(fast.facets, general.facets, "{words}");
         }
+    }
+
+    /// The ids of a selection come in the order the search shows its pages, on both paths.
+    #[test]
+    fn search_ids_follow_the_pages() {
+        let archive = archive();
+        for text in ["", "الأمن", "تعاون OR santé", "tag:أمن", "الأمن lang:ar"] {
+            for sort in [
+                SearchSort::Relevance,
+                SearchSort::Newest,
+                SearchSort::Oldest,
+            ] {
+                let mut paged = Vec::new();
+                for offset in 0..3 {
+                    let query = SearchQuery {
+                        text: text.into(),
+                        offset,
+                        limit: 1,
+                        sort,
+                        facets: false,
+                    };
+                    paged.extend(
+                        archive
+                            .search(&query)
+                            .unwrap()
+                            .items
+                            .iter()
+                            .map(|h| h.summary.id),
+                    );
+                }
+                assert_eq!(
+                    archive.search_ids(text, sort).unwrap(),
+                    paged,
+                    "{text} {sort:?}"
+                );
+            }
+        }
+        assert_eq!(
+            archive
+                .search_ids("from:never", SearchSort::Relevance)
+                .unwrap_err()
+                .code(),
+            "bad_query"
+        );
     }
 
     #[test]
