@@ -183,6 +183,7 @@ fn write_file(conn: &Connection, path: &Path, file: &ReadyFile) -> Result<FileOu
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let absolute_path = display(&absolute);
     let mut stored_original = false;
     for ready in &file.articles {
         if let Some(existing_id) = find_by_text_hash(conn, &ready.text_hash)? {
@@ -193,14 +194,39 @@ fn write_file(conn: &Connection, path: &Path, file: &ReadyFile) -> Result<FileOu
             });
             continue;
         }
-        if !stored_original {
-            conn.prepare_cached(
-                "INSERT OR IGNORE INTO originals (sha256, size, bytes) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![file.sha256, file.bytes.len() as u64, file.bytes])?;
-            stored_original = true;
+        // An article re-imported from our own export keeps the provenance and original file
+        // it had in the exporting archive; any other article comes from this file.
+        let origin = ready
+            .parsed
+            .article
+            .origin
+            .as_ref()
+            .and_then(|origin| Some((&origin.provenance, origin.bytes.as_deref()?)));
+        match origin {
+            Some((provenance, bytes)) => store_original(conn, &provenance.sha256, bytes)?,
+            None if !stored_original => {
+                stored_original = true;
+                store_original(conn, &file.sha256, &file.bytes)?;
+            }
+            None => {}
         }
         let id = insert_with_hash(conn, &ready.parsed.article, &ready.text_hash)?;
+        let source = match origin {
+            Some((provenance, _)) => Source {
+                file_name: &provenance.file_name,
+                file_path: &provenance.file_path,
+                sha256: &provenance.sha256,
+                encoding: &provenance.encoding,
+                importer: &provenance.importer,
+            },
+            None => Source {
+                file_name: &file_name,
+                file_path: &absolute_path,
+                sha256: &file.sha256,
+                encoding: file.encoding,
+                importer: file.importer,
+            },
+        };
         conn.prepare_cached(
             "INSERT INTO provenance (article_id, file_name, file_path, file_sha256, encoding,
                  importer, boilerplate_removed)
@@ -208,16 +234,34 @@ fn write_file(conn: &Connection, path: &Path, file: &ReadyFile) -> Result<FileOu
         )?
         .execute(params![
             id,
-            file_name,
-            display(&absolute),
-            file.sha256,
-            file.encoding,
-            file.importer,
+            source.file_name,
+            source.file_path,
+            source.sha256,
+            source.encoding,
+            source.importer,
             ready.parsed.boilerplate_removed
         ])?;
         outcome.imported_ids.push(id);
     }
     Ok(outcome)
+}
+
+/// Where an article's provenance row says it came from.
+struct Source<'a> {
+    file_name: &'a str,
+    file_path: &'a str,
+    sha256: &'a str,
+    encoding: &'a str,
+    importer: &'a str,
+}
+
+/// Keeps a file's bytes, once per content (originals are shared by hash).
+fn store_original(conn: &Connection, sha256: &str, bytes: &[u8]) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO originals (sha256, size, bytes) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![sha256, bytes.len() as u64, bytes])?;
+    Ok(())
 }
 
 /// How a batch's write ended.
