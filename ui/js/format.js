@@ -143,6 +143,12 @@ const ERROR_CODES = new Set([
   'busy',
   'bad_query',
   'internal',
+  'not_an_archive',
+  'corrupt_database',
+  'disk_full',
+  'read_only',
+  'no_permission',
+  'import_running',
 ]);
 
 /** Codes the importer may give for one failed file. */
@@ -158,6 +164,7 @@ const FAILURE_CODES = new Set([
   'encrypted_document',
   'expands_too_large',
   'too_complex',
+  'invalid_json',
 ]);
 
 /**

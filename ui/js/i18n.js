@@ -237,6 +237,7 @@ const DICTIONARIES = {
     'failure.encrypted_document': 'المستند محمي بكلمة مرور، فتعذّرت قراءته.',
     'failure.expands_too_large': 'يتضخّم المستند عند فكّ ضغطه إلى أكبر من الحجم المسموح به، فلم يُستورد.',
     'failure.too_complex': 'بنية الصفحة متداخلة أو كبيرة أكثر من أن تُقرأ بأمان.',
+    'failure.invalid_json': 'ملف JSON غير صالح أو ليس تصديرًا من أرشيف ولا CSL-JSON.',
 
     'error.not_found': 'العنصر المطلوب لم يعد موجودًا في الأرشيف.',
     'error.invalid_input': 'البيانات المدخلة غير صالحة.',
@@ -249,6 +250,7 @@ const DICTIONARIES = {
     'error.corrupt_database': 'ملف الأرشيف تالف. استرجع نسخة احتياطية؛ لم يُغيَّر شيء.',
     'error.disk_full': 'القرص ممتلئ، فلم يُحفظ شيء. أفرغ بعض المساحة ثم أعد المحاولة.',
     'error.read_only': 'الأرشيف للقراءة فقط، فلم يُحفظ شيء.',
+    'error.no_permission': 'لا يملك أرشيف إذن الكتابة هنا. اختر مكانًا آخر أو غيّر أذونات المجلد.',
     'failure.disk_full': 'القرص ممتلئ: لم يُستورد هذا الملف.',
     'failure.read_only': 'الأرشيف للقراءة فقط: لم يُستورد هذا الملف.',
     'error.bad_query': 'تعذّر فهم عبارة البحث. تحقّق من التواريخ بعد من: وإلى: (مثل 2022 أو 2022-08 أو 2022-08-10).',
@@ -487,6 +489,7 @@ const DICTIONARIES = {
     'failure.encrypted_document': 'Le document est protégé par un mot de passe et n’a pas pu être lu.',
     'failure.expands_too_large': 'Une fois décompressé, le document dépasserait la taille autorisée ; il n’a pas été importé.',
     'failure.too_complex': 'La structure de la page est trop imbriquée ou trop grande pour être lue sans risque.',
+    'failure.invalid_json': 'Fichier JSON invalide, ou ni un export d’Arshif ni du CSL-JSON.',
 
     'error.not_found': 'L’élément demandé n’existe plus dans l’archive.',
     'error.invalid_input': 'Les données saisies ne sont pas valides.',
@@ -499,6 +502,7 @@ const DICTIONARIES = {
     'error.corrupt_database': 'Le fichier de l’archive est endommagé. Restaurez une sauvegarde ; rien n’a été modifié.',
     'error.disk_full': 'Le disque est plein : rien n’a été enregistré. Libérez de la place puis réessayez.',
     'error.read_only': 'L’archive est en lecture seule : rien n’a été enregistré.',
+    'error.no_permission': 'Arshif n’a pas le droit d’écrire ici. Choisissez un autre emplacement ou changez les droits du dossier.',
     'failure.disk_full': 'Disque plein : ce fichier n’a pas été importé.',
     'failure.read_only': 'Archive en lecture seule : ce fichier n’a pas été importé.',
     'error.bad_query': 'La recherche n’a pas pu être comprise. Vérifiez les dates après from: et to: (par exemple 2022, 2022-08 ou 2022-08-10).',
@@ -709,6 +713,7 @@ const DICTIONARIES = {
     'failure.encrypted_document': 'The document is protected by a password and could not be read.',
     'failure.expands_too_large': 'Unpacked, the document would exceed the allowed size, so it was not imported.',
     'failure.too_complex': 'The page’s structure is too deeply nested or too large to read safely.',
+    'failure.invalid_json': 'Invalid JSON, or neither an Arshif export nor CSL-JSON.',
 
     'error.not_found': 'The requested item is no longer in the archive.',
     'error.invalid_input': 'The input is not valid.',
@@ -721,6 +726,7 @@ const DICTIONARIES = {
     'error.corrupt_database': 'The archive file is damaged. Restore a backup; nothing was changed.',
     'error.disk_full': 'The disk is full, so nothing was saved. Free some space and try again.',
     'error.read_only': 'The archive is read-only, so nothing was saved.',
+    'error.no_permission': 'Arshif is not allowed to write here. Choose another place or change the folder’s permissions.',
     'failure.disk_full': 'Disk full: this file was not imported.',
     'failure.read_only': 'The archive is read-only: this file was not imported.',
     'error.bad_query': 'The search could not be understood. Check the dates after from: and to: (such as 2022, 2022-08 or 2022-08-10).',
