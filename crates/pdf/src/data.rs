@@ -253,7 +253,7 @@ mod tests {
 
     #[test]
     fn untagged_text_is_judged_by_its_letters() {
-        assert!(mostly_rtl("عنوان", "نص عربي مع Francisco PARDO"));
+        assert!(mostly_rtl("عنوان", "نص عربي طويل فيه اسم Francisco PARDO"));
         assert!(!mostly_rtl("Titre", "Un texte français avec un mot عربي"));
     }
 }

@@ -10,10 +10,13 @@ use std::path::Path;
 
 use arshif_engine::Article;
 use typst::diag::SourceDiagnostic;
+use typst::ecow::EcoVec;
 use typst::foundations::Smart;
-use typst_layout::PagedDocument;
+use typst::model::Document as _;
+use typst_layout::{Page, PagedDocument};
 
 mod data;
+mod marks;
 mod world;
 
 /// Whether each article starts on a new page.
@@ -171,7 +174,7 @@ pub fn render_with_progress(
         articles: articles.len(),
     });
     let document: Result<PagedDocument, _> = typst::compile(&world).output;
-    let document = document.map_err(|errors| typesetting_error(&errors))?;
+    let document = without_repeated_marks(document.map_err(|errors| typesetting_error(&errors))?);
 
     progress(Progress::Writing {
         pages: document.pages().len(),
@@ -214,6 +217,20 @@ pub fn write_pdf(
     // On error the temporary file is dropped, which deletes it.
     file.persist(path).map_err(|error| error.error)?;
     Ok(())
+}
+
+/// The pages with each Arabic mark's text claimed once (see `marks.rs`).
+fn without_repeated_marks(document: PagedDocument) -> PagedDocument {
+    let pages: EcoVec<Page> = document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut page = page.clone();
+            marks::drop_repeated_cluster_text(&mut page.frame);
+            page
+        })
+        .collect();
+    PagedDocument::new(pages, document.info().clone())
 }
 
 fn typesetting_error(errors: &[SourceDiagnostic]) -> PdfError {
