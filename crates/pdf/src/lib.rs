@@ -4,6 +4,7 @@
 //!
 //! Typesetting is typst's, used as a library (ADR 0004). This crate lives outside the engine so
 //! that the engine's tests never compile typst.
+#![forbid(unsafe_code)]
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
