@@ -330,11 +330,27 @@ fn cover_contents_bookmarks_and_page_numbers() {
 
 #[test]
 fn french_labels_give_a_left_to_right_cover() {
-    let pdf = render(&[sample_article()], &options("fr"));
+    let pdf = render(&[sample_article(), mixed_article()], &options("fr"));
     let boxes = word_boxes(&pdf);
     assert_line_starts_on(&boxes, "Sommaire", false);
+    // An Arabic title in the French contents still reads right to left, "Expo 2020" between
+    // its two Arabic halves; set left to right, the halves would swap sides.
+    let contents: Vec<WordBox> = boxes.iter().filter(|b| b.page == 2).cloned().collect();
+    let x_of = |word: &str| {
+        let reversed: String = word.chars().rev().collect();
+        let found = contents
+            .iter()
+            .find(|b| b.text == word || b.text == reversed);
+        found
+            .map(|b| b.x_min)
+            .unwrap_or_else(|| panic!("{word} not in {contents:?}"))
+    };
+    assert!(
+        x_of("لمعرض") > x_of("Expo") && x_of("Expo") > x_of("الأول"),
+        "{contents:?}"
+    );
     let cover = words(&pdf_text(&pdf, Some((1, 1))));
-    assert_words_in_order(&cover, "Nombre d'articles : 1", "cover count");
+    assert_words_in_order(&cover, "Nombre d'articles : 2", "cover count");
     assert_words_in_order(&cover, "Exporté le : 2026-11-29", "cover date");
 }
 
