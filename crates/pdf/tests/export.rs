@@ -422,6 +422,32 @@ fn two_hundred_articles_render_in_a_few_seconds() {
 }
 
 #[test]
+fn a_long_paragraph_of_figures_stays_inside_the_margins() {
+    // A paragraph without letters is set as one left-to-right unit (src/data.rs); a table of
+    // figures pasted as text must still wrap rather than run off the page.
+    let figures: Vec<String> = (0..400)
+        .map(|n| format!("{}.{:02}", n * 37, n % 100))
+        .collect();
+    let body = format!("جدول الأرقام:\n{}", figures.join(" "));
+    // A title of figures alone reads forwards too.
+    let pdf = render(
+        &[article(1, "2022-08-10", &body, Some("ar"))],
+        &options("ar"),
+    );
+    assert!(pdf_text(&pdf, Some((3, 3))).contains("2022-08-10"));
+    let boxes = word_boxes(&pdf);
+    let (left, right) = boxes.iter().fold((f64::MAX, f64::MIN), |(l, r), b| {
+        (l.min(b.x_min), r.max(b.x_max))
+    });
+    assert!(
+        left > SIDE_MARGIN - 1.0 && right < PAGE_WIDTH - SIDE_MARGIN + 1.0,
+        "{left:.1}..{right:.1}"
+    );
+    let extracted = body_words(&pdf_text(&pdf, None), words);
+    assert_words_in_order(&extracted, &figures.join(" "), "figures");
+}
+
+#[test]
 fn the_same_selection_gives_the_same_bytes() {
     let articles = [sample_article(), french_article()];
     let first = arshif_pdf::render(&articles, &options("ar")).unwrap();
