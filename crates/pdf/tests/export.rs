@@ -448,6 +448,34 @@ fn a_long_paragraph_of_figures_stays_inside_the_margins() {
 }
 
 #[test]
+fn odd_text_never_fails_the_export() {
+    // Control characters, a NUL, a long address, a lone surrogate's replacement, tabs, RTL and
+    // LTR marks: whatever an import let through prints without an error.
+    let url = format!("https://www.hespress.com/{}", "politique/".repeat(20));
+    let body = format!(
+        "نص\u{0}مع\u{7}محارف\ttab \u{200F}علامة\u{200E} \u{FFFD}\n{url}\n\u{202E}reversed\u{202C}"
+    );
+    let pdf = render(
+        &[article(1, "\u{1}عنوان\u{200B}", &body, Some("ar"))],
+        &options("ar"),
+    );
+    let text = pdf_text(&pdf, None);
+    assert!(text.contains("hespress"), "{text}");
+    let right = word_boxes(&pdf)
+        .iter()
+        .map(|b| b.x_max)
+        .fold(f64::MIN, f64::max);
+    let left = word_boxes(&pdf)
+        .iter()
+        .map(|b| b.x_min)
+        .fold(f64::MAX, f64::min);
+    assert!(
+        left > SIDE_MARGIN - 1.0 && right < PAGE_WIDTH - SIDE_MARGIN + 1.0,
+        "{left:.1}..{right:.1}"
+    );
+}
+
+#[test]
 fn the_same_selection_gives_the_same_bytes() {
     let articles = [sample_article(), french_article()];
     let first = arshif_pdf::render(&articles, &options("ar")).unwrap();
