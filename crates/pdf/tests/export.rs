@@ -422,19 +422,22 @@ fn two_hundred_articles_render_in_a_few_seconds() {
 }
 
 #[test]
-fn a_long_paragraph_of_figures_stays_inside_the_margins() {
+fn figures_read_forwards_and_stay_inside_the_margins() {
     // A paragraph without letters is set as one left-to-right unit (src/data.rs); a table of
     // figures pasted as text must still wrap rather than run off the page.
     let figures: Vec<String> = (0..400)
         .map(|n| format!("{}.{:02}", n * 37, n % 100))
         .collect();
     let body = format!("جدول الأرقام:\n{}", figures.join(" "));
-    // A title of figures alone reads forwards too.
-    let pdf = render(
-        &[article(1, "2022-08-10", &body, Some("ar"))],
-        &options("ar"),
-    );
-    assert!(pdf_text(&pdf, Some((3, 3))).contains("2022-08-10"));
+    // An ISO date after an Arabic publication name reads forwards too (it is boxed).
+    let dated = Article {
+        publication: Some("جريدة أصوات".to_owned()),
+        date: Some("2022-08-10".to_owned()),
+        ..article(1, "أرقام", &body, Some("ar"))
+    };
+    let pdf = render(&[dated], &options("ar"));
+    let page = pdf_text(&pdf, Some((3, 3)));
+    assert!(page.contains("2022-08-10"), "{page}");
     let boxes = word_boxes(&pdf);
     let (left, right) = boxes.iter().fold((f64::MAX, f64::MIN), |(l, r), b| {
         (l.min(b.x_min), r.max(b.x_max))
