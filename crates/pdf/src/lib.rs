@@ -170,13 +170,23 @@ pub fn render_with_progress(
     // Serializing plain strings, vectors and booleans cannot fail.
     let json = serde_json::to_vec(&data).expect("export data serializes");
     let world = world::ExportWorld::new(json);
+    let pdf = typeset(&world, articles.len(), progress);
+    // Typst memoizes layout across compilations in a process-wide cache. Exports are rare and
+    // large, so keeping the cache would only hold memory in the desktop app between them.
+    typst::comemo::evict(0);
+    let pdf = pdf?;
+    progress(Progress::Done { bytes: pdf.len() });
+    Ok(pdf)
+}
 
-    progress(Progress::Typesetting {
-        articles: articles.len(),
-    });
-    let document: Result<PagedDocument, _> = typst::compile(&world).output;
+fn typeset(
+    world: &world::ExportWorld,
+    articles: usize,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<u8>, PdfError> {
+    progress(Progress::Typesetting { articles });
+    let document: Result<PagedDocument, _> = typst::compile(world).output;
     let document = without_repeated_marks(document.map_err(|errors| typesetting_error(&errors))?);
-
     progress(Progress::Writing {
         pages: document.pages().len(),
     });
@@ -184,15 +194,7 @@ pub fn render_with_progress(
         creator: Smart::Custom(Some("Arshif".to_owned())),
         ..typst_pdf::PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &pdf_options).map_err(|errors| typesetting_error(&errors));
-
-    // Typst memoizes layout across compilations in a process-wide cache. Exports are rare and
-    // large, so keeping the cache would only hold memory in the desktop app between them.
-    typst::comemo::evict(0);
-
-    let pdf = pdf?;
-    progress(Progress::Done { bytes: pdf.len() });
-    Ok(pdf)
+    typst_pdf::pdf(&document, &pdf_options).map_err(|errors| typesetting_error(&errors))
 }
 
 /// Renders to `path` through a temporary file in the same folder, renamed into place once
@@ -209,10 +211,13 @@ pub fn write_pdf(
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".arshif-export-")
-        .suffix(".pdf.part")
-        .tempfile_in(folder)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".arshif-export-").suffix(".pdf.part");
+    // A temporary file is private (0600); an export is a document to hand on, so it gets the
+    // mode of any file the user saves (0666 less the umask).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(folder)?;
     file.write_all(&pdf)?;
     file.as_file().sync_all()?;
     // On error the temporary file is dropped, which deletes it.

@@ -33,6 +33,16 @@ fn write_pdf_replaces_the_file_whole_and_leaves_nothing_else() {
     assert!(written.trim_ascii_end().ends_with(b"%%EOF"));
     assert_eq!(phases, 3);
     assert_eq!(entries(folder.path()), ["تصدير.pdf"]);
+    // Checked after the listing, which the reference file would join.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode any new file gets here (umask applied), not a temporary file's 0600.
+        let reference = folder.path().join("reference");
+        fs::write(&reference, b"").unwrap();
+        let mode = |path: &std::path::Path| fs::metadata(path).unwrap().permissions().mode();
+        assert_eq!(mode(&path), mode(&reference), "{:o}", mode(&path));
+    }
 }
 
 #[test]
