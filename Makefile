@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps-app deps-test lint test-engine test-ui test-shell e2e bundle screenshots bench
+.PHONY: run test deps-app deps-test lint test-engine test-pdf test-ui test-shell e2e bundle screenshots bench
 
 ## Opens the app (on a desktop session; builds it first).
 run: deps-app
@@ -13,8 +13,8 @@ run: deps-app
 	fi
 	cargo run -p arshif-desktop
 
-## Every check CI runs: formatting, lints, engine and CLI tests, shell tests, end-to-end tests.
-test: deps-test lint test-engine test-ui test-shell e2e
+## Every check CI runs: formatting, lints, engine, CLI and PDF tests, shell tests, end-to-end tests.
+test: deps-test lint test-engine test-pdf test-ui test-shell e2e
 
 deps-app:
 	@scripts/install-deps.sh app
@@ -29,6 +29,10 @@ lint:
 ## Fast: the engine and the CLI build without Tauri, GTK or WebKit.
 test-engine:
 	cargo test -p arshif-engine -p arshif-cli
+
+## PDF export, read back with poppler-utils (installed by deps-test).
+test-pdf:
+	cargo test -p arshif-pdf
 
 ## The interface's translations are complete in Arabic, French and English.
 test-ui:
