@@ -312,22 +312,41 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             ids,
             no_originals,
         } => {
+            let description = match (&ids, &query) {
+                (Some(ids), _) => format!("{} article(s): {ids:?}", ids.len()),
+                (None, Some(query)) if !query.trim().is_empty() => query.clone(),
+                (None, _) => String::new(),
+            };
+            let selection = match ids {
+                Some(ids) => Selection::Ids(ids),
+                None => Selection::query(query.unwrap_or_default()),
+            };
             let format = match format {
                 FormatArg::Json => ExportFormat::Json,
                 FormatArg::CslJson => ExportFormat::CslJson,
                 FormatArg::Csv => ExportFormat::Csv,
                 FormatArg::Pdf => {
-                    return Err(Failure {
-                        code: 2,
-                        message: "PDF export is not available in this build yet; use --format \
-                                  json, csl-json or csv"
-                            .into(),
-                    })
+                    let archive = open(cli.db)?;
+                    let articles = archive.articles_for_export(&selection, &out)?;
+                    let options = arshif_pdf::PdfOptions {
+                        description,
+                        export_date: Some(arshif_engine::export::export_date()),
+                        layout: arshif_pdf::Layout::OnePerPage,
+                        labels: arshif_pdf::Labels::for_language("ar"),
+                    };
+                    arshif_pdf::write_pdf(&articles, &options, &out, &mut |_| {}).map_err(
+                        |error| Failure {
+                            code: 1,
+                            message: format!("{error} [{}]", error.code()),
+                        },
+                    )?;
+                    println!(
+                        "exported {} article(s) to {}",
+                        articles.len(),
+                        out.display()
+                    );
+                    return Ok(0);
                 }
-            };
-            let selection = match ids {
-                Some(ids) => Selection::Ids(ids),
-                None => Selection::query(query.unwrap_or_default()),
             };
             let options = ExportOptions {
                 include_originals: !no_originals,

@@ -276,9 +276,30 @@ fn export_in_every_format_and_refuse_what_cannot_be_done() {
         .unwrap()
         .contains("original_base64"));
 
+    let pdf = out("تصدير.pdf");
+    let run = cli.run(&[
+        "export",
+        "--format",
+        "pdf",
+        "--out",
+        path(&pdf),
+        "--query",
+        "الشرطة",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
     let refused = out("refused.json");
     let cases: &[(&[&str], i32, &str)] = &[
-        (&["--format", "pdf"], 2, "not available in this build yet"),
+        (
+            &["--format", "pdf", "--ids", "999"],
+            1,
+            "article 999 does not exist",
+        ),
         (&["--format", "xml"], 2, "invalid value 'xml'"),
         (
             &["--format", "json", "--ids", "1,999"],

@@ -2,7 +2,7 @@
 //! each article (title, metadata line, justified body) set right to left or left to right by
 //! its language, with Arabic shaped and joined and the fonts embedded and subsetted.
 //!
-//! Typesetting is typst's, used as a library (ADR 0004). This crate lives outside the engine so
+//! Typesetting is typst's, used as a library (ADR 0005). This crate lives outside the engine so
 //! that the engine's tests never compile typst.
 #![forbid(unsafe_code)]
 use std::fmt::Write as _;

@@ -77,6 +77,12 @@ impl Default for ExportOptions {
     }
 }
 
+/// Today's date (UTC, `YYYY-MM-DD`) as exports print it, from the engine's clock so that no front
+/// end decides it.
+pub fn export_date() -> String {
+    crate::clock::now_rfc3339()[..10].to_string()
+}
+
 /// Sent after every article written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportProgress {
@@ -125,6 +131,33 @@ impl Archive {
         }
     }
 
+    /// The selected articles in full, in export order, for a writer that lives outside the
+    /// engine (the PDF crate lays out the whole selection at once). Refuses `out` when it is the
+    /// archive itself, as [`Archive::export`] does.
+    pub fn articles_for_export(&self, selection: &Selection, out: &Path) -> Result<Vec<Article>> {
+        self.check_export_destination(out)?;
+        self.selected_ids(selection)?
+            .into_iter()
+            .map(|id| self.article(id))
+            .collect()
+    }
+
+    /// An export must never replace the archive it reads.
+    fn check_export_destination(&self, out: &Path) -> Result<()> {
+        let overwrites_archive = self.path.as_deref().is_some_and(|archive| {
+            matches!(
+                (std::fs::canonicalize(archive), std::fs::canonicalize(out)),
+                (Ok(a), Ok(b)) if a == b
+            )
+        });
+        if overwrites_archive {
+            return Err(Error::InvalidInput(
+                "an export cannot be written over the archive itself".into(),
+            ));
+        }
+        Ok(())
+    }
+
     fn article_exists(&self, id: i64) -> Result<bool> {
         let exists = self.conn.query_row(
             "SELECT count(*) > 0 FROM articles WHERE id = ?1",
@@ -146,17 +179,7 @@ impl Archive {
         options: &ExportOptions,
         progress: &mut dyn FnMut(&ExportProgress),
     ) -> Result<ExportSummary> {
-        let overwrites_archive = self.path.as_deref().is_some_and(|archive| {
-            matches!(
-                (std::fs::canonicalize(archive), std::fs::canonicalize(out)),
-                (Ok(a), Ok(b)) if a == b
-            )
-        });
-        if overwrites_archive {
-            return Err(Error::InvalidInput(
-                "an export cannot be written over the archive itself".into(),
-            ));
-        }
+        self.check_export_destination(out)?;
         let ids = self.selected_ids(selection)?;
         let mut writer: Box<dyn FormatWriter> = match format {
             ExportFormat::Json => Box::new(native::NativeWriter::new(*options)),
