@@ -46,6 +46,8 @@ pub struct Archive {
     path: Option<PathBuf>,
     /// Article lengths for the ranking function registered on `conn`.
     doc_lengths: search::fts_rank::DocLengths,
+    /// Each article's facet values, for counting a result set's facets in memory.
+    facet_index: search::facet_index::FacetIndex,
 }
 
 impl Archive {
@@ -68,6 +70,7 @@ impl Archive {
             conn,
             path,
             doc_lengths,
+            facet_index: Default::default(),
         })
     }
 

@@ -2,6 +2,7 @@
 //!
 //! The query text goes through our parser ([`query::parse`]); only the quoted FTS5 expression it
 //! builds and bound parameters reach SQLite.
+pub(crate) mod facet_index;
 pub(crate) mod fts_rank;
 pub mod fts_tokenizer;
 pub mod query;
@@ -186,13 +187,27 @@ pub struct SearchResults {
 }
 
 /// Facet values listed per field, most frequent first.
-const FACET_LIMIT: u32 = 50;
+pub(crate) const FACET_LIMIT: u32 = 50;
 
 /// The FROM clause and ORDER BY of a parsed query, with its conditions.
 struct Plan {
     from: String,
     order: String,
     conditions: Conditions,
+}
+
+/// Words and nothing else: the matching ids then come from FTS5 alone.
+fn is_words_only(parsed: &query::ParsedQuery, conditions: &Conditions) -> bool {
+    parsed.has_text() && conditions.sql.len() == 1
+}
+
+/// A query for every matching id, with the plan's parameters.
+fn matching_ids_sql(words_only: bool, from: &str, where_clause: &str) -> String {
+    if words_only {
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?".to_string()
+    } else {
+        format!("SELECT a.id FROM {from} WHERE {where_clause}")
+    }
 }
 
 fn plan(parsed: &query::ParsedQuery, sort: SearchSort) -> Plan {
@@ -243,18 +258,31 @@ impl Archive {
 
     /// The ids of one page of a words-only query in relevance order, and the total: one scan
     /// ranks every match and keeps only the page (see [`top`]).
-    fn ranked_ids(&self, fts: &Value, limit: u32, offset: u32) -> Result<(Vec<i64>, u64)> {
+    /// With `all`, also collects every matching id (for the facets).
+    fn ranked_ids(
+        &self,
+        fts: &Value,
+        limit: u32,
+        offset: u32,
+        mut all: Option<&mut Vec<i64>>,
+    ) -> Result<(Vec<i64>, u64)> {
         self.doc_lengths.refresh(&self.conn)?;
         let mut scan = self.conn.prepare_cached(&format!(
             "SELECT rowid, {}(articles_fts) FROM articles_fts WHERE articles_fts MATCH ?1",
             fts_rank::RANK_FUNCTION
         ))?;
-        let matches = scan.query_map([fts], |row| {
-            Ok(top::Ranked {
-                rowid: row.get(0)?,
-                rank: row.get(1)?,
-            })
-        })?;
+        let matches = scan
+            .query_map([fts], |row| {
+                Ok(top::Ranked {
+                    rowid: row.get(0)?,
+                    rank: row.get(1)?,
+                })
+            })?
+            .inspect(|row| {
+                if let (Some(all), Ok(row)) = (all.as_deref_mut(), row) {
+                    all.push(row.rowid);
+                }
+            });
         let (best, total) = top::page(matches, offset as usize, limit as usize)?;
         Ok((best.into_iter().map(|ranked| ranked.rowid).collect(), total))
     }
@@ -338,6 +366,53 @@ impl Archive {
         Ok(ids)
     }
 
+    /// Facet counts in SQL, for an archive whose ids are too sparse for the in-memory table
+    /// (see [`facet_index`]); also the reference the table is tested against.
+    fn sql_facets(&self, matching: &str, params: &[Value]) -> Result<Facets> {
+        // `select` yields (value, count) rows over `articles a`; `known` drops empty values.
+        let count = |select: &str, known: &str| -> Result<Vec<FacetCount>> {
+            let sql = format!(
+                "{select} WHERE {known} a.id IN ({matching})
+                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FACET_LIMIT}"
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let counts = stmt
+                .query_map(params_from_iter(params.iter()), |row| {
+                    Ok(FacetCount {
+                        value: row.get(0)?,
+                        count: row.get(1)?,
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(counts)
+        };
+        Ok(Facets {
+            tags: count(
+                "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                 JOIN articles a ON a.id = at.article_id",
+                "",
+            )?,
+            publications: count(
+                "SELECT p.name, count(*) FROM articles a
+                 JOIN publications p ON p.id = a.publication_id",
+                "",
+            )?,
+            // Years read best newest first, whatever their counts.
+            years: count(
+                "SELECT substr(a.published_date, 1, 4), count(*) FROM articles a",
+                "a.published_date IS NOT NULL AND",
+            )
+            .map(|mut years| {
+                years.sort_by(|a, b| b.value.cmp(&a.value));
+                years
+            })?,
+            languages: count(
+                "SELECT a.language, count(*) FROM articles a",
+                "a.language IS NOT NULL AND",
+            )?,
+        })
+    }
+
     /// Runs a search. Any text is accepted; only a malformed date filter is refused
     /// (`bad_query`), with a message saying what to write instead.
     pub fn search(&self, search: &SearchQuery) -> Result<SearchResults> {
@@ -353,14 +428,17 @@ impl Archive {
         // Words alone: the common search. The matching ids then come from FTS5 alone (no join
         // per match), and for relevance order FTS5 picks the page itself and summarizes only the
         // rows shown; the general query below sorts every match first.
-        let words_only = parsed.has_text() && conditions.sql.len() == 1;
-        let matching = if words_only {
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?".to_string()
-        } else {
-            format!("SELECT a.id FROM {from} WHERE {where_clause}")
-        };
+        let words_only = is_words_only(&parsed, &conditions);
+        let matching = matching_ids_sql(words_only, &from, &where_clause);
+        // Every matching id, when facets are asked for: the facets count them in memory.
+        let mut matched = search.facets.then(Vec::new);
         let (ids, total) = if words_only && search.sort == SearchSort::Relevance {
-            self.ranked_ids(&conditions.params[0], limit, search.offset)?
+            self.ranked_ids(
+                &conditions.params[0],
+                limit,
+                search.offset,
+                matched.as_mut(),
+            )?
         } else {
             if parsed.has_text() {
                 // The relevance order below calls the ranking function.
@@ -376,60 +454,30 @@ impl Archive {
             let ids = stmt
                 .query_map(params(), |row| row.get(0))?
                 .collect::<Result<Vec<i64>, _>>()?;
-            let total = self.conn.query_row(
-                &format!("SELECT count(*) FROM ({matching})"),
-                params(),
-                |row| row.get(0),
-            )?;
+            let total = match matched.as_mut() {
+                Some(matched) => {
+                    let mut stmt = self.conn.prepare(&matching)?;
+                    for id in stmt.query_map(params(), |row| row.get(0))? {
+                        matched.push(id?);
+                    }
+                    matched.len() as u64
+                }
+                None => self.conn.query_row(
+                    &format!("SELECT count(*) FROM ({matching})"),
+                    params(),
+                    |row| row.get(0),
+                )?,
+            };
             (ids, total)
         };
         let fts = parsed.has_text().then(|| &conditions.params[0]);
         let items = self.hits(fts, &ids)?;
-        let facets = if search.facets {
-            // `select` yields (value, count) rows over `articles a`; `known` drops empty values.
-            let count = |select: &str, known: &str| -> Result<Vec<FacetCount>> {
-                let sql = format!(
-                    "{select} WHERE {known} a.id IN ({matching})
-                     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FACET_LIMIT}"
-                );
-                let mut stmt = self.conn.prepare(&sql)?;
-                let counts = stmt
-                    .query_map(params(), |row| {
-                        Ok(FacetCount {
-                            value: row.get(0)?,
-                            count: row.get(1)?,
-                        })
-                    })?
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(counts)
-            };
-            Some(Facets {
-                tags: count(
-                    "SELECT t.name, count(*) FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                     JOIN articles a ON a.id = at.article_id",
-                    "",
-                )?,
-                publications: count(
-                    "SELECT p.name, count(*) FROM articles a
-                     JOIN publications p ON p.id = a.publication_id",
-                    "",
-                )?,
-                // Years read best newest first, whatever their counts.
-                years: count(
-                    "SELECT substr(a.published_date, 1, 4), count(*) FROM articles a",
-                    "a.published_date IS NOT NULL AND",
-                )
-                .map(|mut years| {
-                    years.sort_by(|a, b| b.value.cmp(&a.value));
-                    years
-                })?,
-                languages: count(
-                    "SELECT a.language, count(*) FROM articles a",
-                    "a.language IS NOT NULL AND",
-                )?,
-            })
-        } else {
-            None
+        let facets = match matched {
+            Some(matched) => match self.facet_index.count(&self.conn, &matched)? {
+                Some(facets) => Some(facets),
+                None => Some(self.sql_facets(&matching, &conditions.params)?),
+            },
+            None => None,
         };
         Ok(SearchResults {
             total,
@@ -632,6 +680,73 @@ mod tests {
                 .code(),
             "bad_query"
         );
+    }
+
+    /// The in-memory facet table must count exactly what SQL counts, on every query path.
+    #[test]
+    fn facets_in_memory_match_facets_in_sql() {
+        let mut archive = archive();
+        // More tags, some shared, one article without any, to exercise the tag runs.
+        archive.tag_articles("صحة/لقاحات", &[3, 1]).unwrap();
+        archive.untag_articles("أمن", &[2]).unwrap();
+        for text in [
+            "",
+            "الأمن",
+            "tag:أمن",
+            "lang:ar",
+            "تعاون OR santé",
+            "from:2021",
+            "مدريد",
+        ] {
+            let parsed = query::parse(text).unwrap();
+            let Plan {
+                from, conditions, ..
+            } = plan(&parsed, SearchSort::Relevance);
+            let matching = matching_ids_sql(
+                is_words_only(&parsed, &conditions),
+                &from,
+                &conditions.where_clause(),
+            );
+            let in_sql = archive.sql_facets(&matching, &conditions.params).unwrap();
+            let results = archive
+                .search(&SearchQuery {
+                    text: text.into(),
+                    facets: true,
+                    ..SearchQuery::default()
+                })
+                .unwrap();
+            assert_eq!(results.facets.as_ref(), Some(&in_sql), "{text:?}");
+        }
+        // Not vacuous: the whole library has values in every facet.
+        let all = archive
+            .search(&SearchQuery {
+                facets: true,
+                ..SearchQuery::default()
+            })
+            .unwrap()
+            .facets
+            .unwrap();
+        assert!(!all.tags.is_empty() && !all.publications.is_empty());
+        assert!(!all.years.is_empty() && !all.languages.is_empty());
+        // A write is seen by the next count: the table reloads after any change.
+        let vaccines = |archive: &Archive| {
+            let facets = archive
+                .search(&SearchQuery {
+                    facets: true,
+                    ..SearchQuery::default()
+                })
+                .unwrap()
+                .facets
+                .unwrap();
+            facets
+                .tags
+                .iter()
+                .find(|t| t.value == "صحة/لقاحات")
+                .map(|t| t.count)
+        };
+        assert_eq!(vaccines(&archive), Some(2));
+        archive.tag_articles("صحة/لقاحات", &[2]).unwrap();
+        assert_eq!(vaccines(&archive), Some(3));
     }
 
     #[test]
