@@ -10,7 +10,12 @@ use crate::model::{
     Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Page, Provenance, SortBy,
     TagRef,
 };
+use crate::search::prepared::{prepare_article, with_prepared};
 use crate::{publications, tags, Archive};
+
+/// Articles analyzed ahead of the writer in a bulk load: enough to keep both threads busy, few
+/// enough that their terms take little memory.
+const ANALYZED_AHEAD: usize = 32;
 
 /// Titles longer than this are not titles; the limit keeps lists and PDFs sane.
 const MAX_TITLE_CHARS: usize = 1_000;
@@ -185,12 +190,33 @@ impl Archive {
     }
 
     /// Adds many articles in one transaction (all or none), for bulk loads and benchmarks.
+    ///
+    /// A second thread analyzes the next articles while this one writes (see
+    /// [`crate::search::prepared`]).
     pub fn add_articles(&mut self, articles: &[NewArticle]) -> Result<Vec<i64>> {
         let tx = self.conn.transaction()?;
-        let ids = articles
-            .iter()
-            .map(|article| insert(&tx, article))
-            .collect::<Result<Vec<_>>>()?;
+        let ids = std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(ANALYZED_AHEAD);
+            scope.spawn(move || {
+                for article in articles {
+                    let hash = text_hash(article.title.trim(), &article.body);
+                    let prepared = prepare_article(&article.title, &article.body);
+                    // The writer stopped (an error): nobody needs the rest.
+                    if send.send((hash, prepared)).is_err() {
+                        break;
+                    }
+                }
+            });
+            articles
+                .iter()
+                .map(|article| {
+                    let (hash, prepared) = receive
+                        .recv()
+                        .map_err(|_| Error::InvalidInput("the analysis thread stopped".into()))?;
+                    with_prepared(Some(&prepared), || insert_with_hash(&tx, article, &hash))
+                })
+                .collect::<Result<Vec<_>>>()
+        })?;
         tx.commit()?;
         Ok(ids)
     }

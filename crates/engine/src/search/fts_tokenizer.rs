@@ -18,7 +18,8 @@ use std::ptr;
 use rusqlite::ffi;
 use rusqlite::Connection;
 
-use crate::analysis::{index_tokens, tokens};
+use super::prepared;
+use crate::analysis::{index_tokens, tokens, MonthTerm};
 use crate::error::{Error, Result};
 
 /// The name used in `CREATE VIRTUAL TABLE … USING fts5(…, tokenize = 'arshif')`.
@@ -196,20 +197,33 @@ fn tokenize_document(
     bytes: &[u8],
     mut sink: impl FnMut(&str, bool, usize, usize) -> c_int,
 ) -> c_int {
+    // Terms analyzed ahead on another thread for the row being written (see `prepared`).
+    let ahead = prepared::emit_prepared(bytes, |token| {
+        emit_word(
+            &mut sink,
+            &token.stem,
+            &token.exact,
+            token.month,
+            token.start,
+            token.end,
+        )
+    });
+    if let Some(rc) = ahead {
+        return rc;
+    }
     let mut offset = 0;
     for chunk in bytes.utf8_chunks() {
         let valid = chunk.valid();
         for token in index_tokens(valid) {
             let (start, end) = (offset + token.start, offset + token.end);
-            let mut rc = sink(&token.stem, false, start, end);
-            if rc == ffi::SQLITE_OK {
-                rc = sink(&token.exact, true, start, end);
-            }
-            if rc == ffi::SQLITE_OK {
-                if let Some(month) = token.month {
-                    rc = sink(&month.term(), true, start, end);
-                }
-            }
+            let rc = emit_word(
+                &mut sink,
+                &token.stem,
+                &token.exact,
+                token.month,
+                start,
+                end,
+            );
             if rc != ffi::SQLITE_OK {
                 return rc;
             }
@@ -217,6 +231,27 @@ fn tokenize_document(
         offset += valid.len() + chunk.invalid().len();
     }
     ffi::SQLITE_OK
+}
+
+/// One word's terms: its stem, then at the same position its exact form and month term.
+fn emit_word(
+    sink: &mut impl FnMut(&str, bool, usize, usize) -> c_int,
+    stem: &str,
+    exact: &str,
+    month: Option<MonthTerm>,
+    start: usize,
+    end: usize,
+) -> c_int {
+    let mut rc = sink(stem, false, start, end);
+    if rc == ffi::SQLITE_OK {
+        rc = sink(exact, true, start, end);
+    }
+    if rc == ffi::SQLITE_OK {
+        if let Some(month) = month {
+            rc = sink(&month.term(), true, start, end);
+        }
+    }
+    rc
 }
 
 /// Document text again, for `snippet()` and `highlight()`: they need every word's position and

@@ -5,6 +5,7 @@
 pub(crate) mod facet_index;
 pub(crate) mod fts_rank;
 pub mod fts_tokenizer;
+pub(crate) mod prepared;
 pub mod query;
 mod top;
 
