@@ -138,3 +138,27 @@ fn unsafe_code_stays_in_the_two_fts5_modules() {
         "unsafe code outside {ALLOWED:?}: {offenders:?}"
     );
 }
+
+/// The installed app must be findable by its Arabic name: the .deb and .rpm use our desktop
+/// entry template, which names it in Arabic, French and English.
+#[test]
+fn the_desktop_entry_speaks_arabic() {
+    let config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("tauri.conf.json")).unwrap())
+            .unwrap();
+    for package in ["deb", "rpm"] {
+        let template = config["bundle"]["linux"][package]["desktopTemplate"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no desktop template for the {package} package"));
+        let entry = std::fs::read_to_string(repo().join(template)).unwrap();
+        for line in [
+            "Name[ar]=أرشيف",
+            "GenericName[ar]=",
+            "Comment[ar]=",
+            "Exec={{exec}}",
+            "Icon={{icon}}",
+        ] {
+            assert!(entry.contains(line), "{template} lacks {line:?}");
+        }
+    }
+}
