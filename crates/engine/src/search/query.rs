@@ -34,8 +34,8 @@ pub enum Node {
 pub struct ParsedQuery {
     /// The words to match, if the query has any.
     pub text: Option<Node>,
-    /// No result may contain one of these.
-    pub excluded: Vec<Term>,
+    /// No result may match one of these (`-word`, `-"phrase"`, `-(a OR b)`).
+    pub excluded: Vec<Node>,
     pub tags: Vec<String>,
     pub publications: Vec<String>,
     pub languages: Vec<String>,
@@ -314,13 +314,14 @@ impl Parser {
                     if self.peek() == Some(&Token::Close) {
                         self.position += 1;
                     }
-                    // A negated group is read as its words (exclusions are single terms).
-                    negate = false;
-                    match inner {
-                        Some(Node::All(children)) => items.extend(children),
-                        Some(node) => items.push(node),
-                        None => {}
+                    match (inner, negate) {
+                        // `-(a OR b)`: no result may match the group.
+                        (Some(node), true) => self.query.excluded.push(node),
+                        (Some(Node::All(children)), false) => items.extend(children),
+                        (Some(node), false) => items.push(node),
+                        (None, _) => {}
                     }
+                    negate = false;
                     continue;
                 }
                 Token::Not => {
@@ -345,7 +346,7 @@ impl Parser {
                     break;
                 }
                 if negate {
-                    self.query.excluded.push(found);
+                    self.query.excluded.push(Node::Term(found));
                 } else {
                     items.push(Node::Term(found));
                 }
@@ -415,10 +416,9 @@ pub fn fts_expression(node: &Node) -> String {
     }
 }
 
-/// Any of `terms` (used for exclusions).
-pub fn fts_any(terms: &[Term]) -> String {
-    let nodes = terms.iter().cloned().map(Node::Term).collect();
-    combine(nodes, Node::Any)
+/// Any of `nodes` (used for exclusions).
+pub fn fts_any(nodes: &[Node]) -> String {
+    combine(nodes.to_vec(), Node::Any)
         .map(|node| fts_expression(&node))
         .unwrap_or_default()
 }
@@ -589,12 +589,23 @@ mod tests {
             parse("الأمن -إسبانيا tag:\"أمن/تعاون دولي\" جريدة:هسبريس lang:AR من:2022 إلى:2022-08")
                 .unwrap();
         assert_eq!(q.text, Some(Node::Term(t("الأمن"))));
-        assert_eq!(q.excluded, vec![t("إسبانيا")]);
+        assert_eq!(q.excluded, vec![Node::Term(t("إسبانيا"))]);
         assert_eq!(q.tags, vec!["أمن/تعاون دولي"]);
         assert_eq!(q.publications, vec!["هسبريس"]);
         assert_eq!(q.languages, vec!["ar"]);
         assert_eq!(q.from.as_deref(), Some("2022-01-01"));
         assert_eq!(q.to.as_deref(), Some("2022-08-31"));
+
+        // A negated group excludes the whole group; it never makes its words required.
+        let q = parse("تعاون -(الهجرة OR مدريد) -\"وزير الداخلية\"").unwrap();
+        assert_eq!(q.text, Some(Node::Term(t("تعاون"))));
+        assert_eq!(
+            q.excluded,
+            vec![
+                Node::Any(vec![Node::Term(t("الهجرة")), Node::Term(t("مدريد"))]),
+                Node::Term(t("وزير الداخلية")),
+            ]
+        );
     }
 
     #[test]
