@@ -6,11 +6,8 @@ use std::path::{Path, PathBuf};
 use arshif_engine::search::{SearchQuery, SearchSort};
 use arshif_engine::{Archive, ImportOptions, SCHEMA_VERSION};
 
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(path)
-}
+mod common;
+use common::fixture;
 
 fn filled_archive(path: &Path) -> Archive {
     let mut archive = Archive::open(path).unwrap();

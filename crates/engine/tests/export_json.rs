@@ -9,11 +9,8 @@ use arshif_engine::{
 };
 use serde_json::Value;
 
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(path)
-}
+mod common;
+use common::fixture;
 
 fn import(archive: &mut Archive, paths: &[PathBuf]) -> Vec<i64> {
     let report = archive

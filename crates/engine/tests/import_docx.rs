@@ -2,31 +2,15 @@
 //! exactly what its document holds; the bad ones (truncated, a zip bomb, encrypted, not a ZIP)
 //! are built the same way.
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use arshif_engine::{Archive, ImportOptions, ImportReport};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+mod common;
+use common::{fixture, import, temp_archive};
+
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(path)
-}
-
-fn import(archive: &mut Archive, paths: &[PathBuf]) -> ImportReport {
-    archive
-        .import_paths(paths, &ImportOptions::default(), &mut |_| {}, None)
-        .unwrap()
-}
-
-fn temp_archive() -> (tempfile::TempDir, Archive) {
-    let dir = tempfile::tempdir().unwrap();
-    let archive = Archive::open(dir.path().join("archive.arshif")).unwrap();
-    (dir, archive)
-}
 
 /// A ZIP of the given parts, deflated.
 fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {

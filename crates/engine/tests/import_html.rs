@@ -1,26 +1,9 @@
 //! Importing saved web pages: the article's text without the site around it, its metadata, the
 //! page's resource folder left alone, and bad pages failing alone.
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use arshif_engine::{Archive, ImportOptions, ImportReport};
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(path)
-}
-
-fn import(archive: &mut Archive, paths: &[PathBuf]) -> ImportReport {
-    archive
-        .import_paths(paths, &ImportOptions::default(), &mut |_| {}, None)
-        .unwrap()
-}
-
-fn temp_archive() -> (tempfile::TempDir, Archive) {
-    let dir = tempfile::tempdir().unwrap();
-    let archive = Archive::open(dir.path().join("archive.arshif")).unwrap();
-    (dir, archive)
-}
+mod common;
+use common::{fixture, import, temp_archive};
 
 /// Text planted in the fixtures' scripts, styles, templates, comments, navigation, share
 /// buttons, comment sections, related links, footers and framed ads: none of it is article text.

@@ -1,25 +1,7 @@
 //! Importing Markdown articles, with and without front matter.
-use std::path::{Path, PathBuf};
 
-use arshif_engine::{Archive, ImportOptions, ImportReport};
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(path)
-}
-
-fn import(archive: &mut Archive, paths: &[PathBuf]) -> ImportReport {
-    archive
-        .import_paths(paths, &ImportOptions::default(), &mut |_| {}, None)
-        .unwrap()
-}
-
-fn temp_archive() -> (tempfile::TempDir, Archive) {
-    let dir = tempfile::tempdir().unwrap();
-    let archive = Archive::open(dir.path().join("archive.arshif")).unwrap();
-    (dir, archive)
-}
+mod common;
+use common::{fixture, import, temp_archive};
 
 #[test]
 fn front_matter_gives_the_metadata() {

@@ -2,25 +2,10 @@
 use std::path::{Path, PathBuf};
 
 use arshif_engine::search::SearchQuery;
-use arshif_engine::{Archive, ImportOptions, ImportReport, ListParams};
+use arshif_engine::{Archive, ImportOptions, ListParams};
 
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(path)
-}
-
-fn import(archive: &mut Archive, paths: &[PathBuf]) -> ImportReport {
-    archive
-        .import_paths(paths, &ImportOptions::default(), &mut |_| {}, None)
-        .unwrap()
-}
-
-fn temp_archive() -> (tempfile::TempDir, Archive) {
-    let dir = tempfile::tempdir().unwrap();
-    let archive = Archive::open(dir.path().join("archive.arshif")).unwrap();
-    (dir, archive)
-}
+mod common;
+use common::{fixture, import, temp_archive};
 
 #[test]
 fn sample_article_imports_with_its_metadata() {

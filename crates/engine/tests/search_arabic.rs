@@ -1,15 +1,11 @@
 //! Arabic search end to end: the analyzer's cases run through the real FTS5 index, the upgrade
 //! of a schema-1 archive, facets and highlights on the original text.
-use std::path::Path;
 
 use arshif_engine::search::{SearchQuery, SearchSort, HIGHLIGHT_END, HIGHLIGHT_START};
 use arshif_engine::{Archive, NewArticle};
 
-fn fixture(path: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(path)
-}
+mod common;
+use common::fixture;
 
 fn search(archive: &Archive, text: &str) -> Vec<String> {
     let query = SearchQuery {

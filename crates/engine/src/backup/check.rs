@@ -5,7 +5,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
-use crate::db::{APPLICATION_ID, SCHEMA_VERSION};
+use crate::db::check_header;
 use crate::error::{Error, Result};
 use crate::search::fts_tokenizer;
 use crate::Archive;
@@ -156,15 +156,7 @@ impl Archive {
             }
             Err(error) => return Err(error.into()),
         };
-        if application_id != APPLICATION_ID || version == 0 {
-            return Err(not_an_archive());
-        }
-        if version > SCHEMA_VERSION {
-            return Err(Error::NewerDatabase {
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
-        }
+        check_header(path, application_id, version)?;
         // A schema too damaged to register the tokenizer shows up in the integrity check.
         let _ = fts_tokenizer::register(&conn);
         Ok(check_connection(&conn))

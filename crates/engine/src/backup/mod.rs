@@ -12,7 +12,7 @@ use rusqlite::{Connection, OpenFlags, MAIN_DB};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::now_rfc3339;
-use crate::db::{APPLICATION_ID, SCHEMA_VERSION};
+use crate::db::check_header;
 use crate::error::{Error, Result};
 use crate::export::atomic::{io_error, AtomicFile};
 use crate::search::fts_tokenizer;
@@ -126,15 +126,7 @@ fn open_checked_source(source: &Path) -> Result<Connection> {
         Error::NotAnArchive { .. } => not_an_archive(),
         other => other,
     })?;
-    if application_id != APPLICATION_ID || version == 0 {
-        return Err(not_an_archive());
-    }
-    if version > SCHEMA_VERSION {
-        return Err(Error::NewerDatabase {
-            found: version,
-            supported: SCHEMA_VERSION,
-        });
-    }
+    check_header(source, application_id, version)?;
     // integrity_check also checks the FTS5 index, which needs our tokenizer to be known.
     fts_tokenizer::register(&conn)?;
     let problems = check::integrity_problems(&conn);

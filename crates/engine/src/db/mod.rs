@@ -72,6 +72,23 @@ fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Refuses an existing file that is not one of our archives, or an archive from a newer Arshif,
+/// by its header (used on files checked or restored without being opened as the archive).
+pub(crate) fn check_header(path: &Path, application_id: i64, version: u32) -> Result<()> {
+    if application_id != APPLICATION_ID || version == 0 {
+        return Err(Error::NotAnArchive {
+            path: path.to_path_buf(),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::NewerDatabase {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
 /// Rebuilds the full-text index when the analyzer that built it is not this build's (a new
 /// archive, an upgraded one, or an analyzer change), so index and queries never disagree.
 fn ensure_index(conn: &Connection) -> Result<()> {

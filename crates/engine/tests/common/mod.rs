@@ -1,0 +1,28 @@
+//! What the integration tests share: fixtures, a fresh archive file, an import with defaults.
+//! (Each test file compiles this module separately, so not every file uses every helper.)
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use arshif_engine::{Archive, ImportOptions, ImportReport};
+
+/// A file or folder under the repository's `tests/fixtures/`.
+pub fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(path)
+}
+
+/// Imports `paths` with the default options, as the desktop app does.
+pub fn import(archive: &mut Archive, paths: &[PathBuf]) -> ImportReport {
+    archive
+        .import_paths(paths, &ImportOptions::default(), &mut |_| {}, None)
+        .unwrap()
+}
+
+/// A new archive file in a temporary folder that lives as long as the returned guard.
+pub fn temp_archive() -> (tempfile::TempDir, Archive) {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::open(dir.path().join("archive.arshif")).unwrap();
+    (dir, archive)
+}
