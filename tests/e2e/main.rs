@@ -3,6 +3,11 @@
 mod driver;
 
 use driver::{fixture, App};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+};
+use fantoccini::key::Key;
+use fantoccini::Locator;
 use serde_json::json;
 
 /// The native file dialog is invisible to WebDriver, so the test stands in for it: the import
@@ -178,5 +183,162 @@ async fn screenshots_of_the_main_screens() {
         assert!(png.starts_with(b"\x89PNG"), "not a PNG");
         std::fs::write(out.join(format!("main-{language}-{theme}.png")), png).unwrap();
     }
+    app.end().await;
+}
+
+/// The native save dialog is invisible to WebDriver too: the next `save` call answers `path`,
+/// and the options the window passed (title, default name, filters) are kept in
+/// `window.__saveOptions` for the test to read.
+async fn answer_save_dialog_with(app: &App, path: &std::path::Path) {
+    app.client
+        .execute(
+            "const path = arguments[0];
+             window.__TAURI__.dialog.save = async (options) => {
+               window.__saveOptions = options;
+               return path;
+             };",
+            vec![json!(path.display().to_string())],
+        )
+        .await
+        .expect("replace the save dialog");
+}
+
+/// A real Ctrl+click: the key held down through the pointer's press and release.
+async fn ctrl_click(app: &App, element: &fantoccini::elements::Element) {
+    let control = char::from(Key::Control);
+    let pause = std::time::Duration::from_millis(20);
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: control })
+        .pause(pause)
+        .pause(pause)
+        .pause(pause)
+        .then(KeyAction::Up { value: control });
+    let mouse = MouseActions::new("mouse".into())
+        .pause(pause)
+        .then(PointerAction::MoveToElement {
+            element: element.clone(),
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .pause(pause);
+    app.client
+        .perform_actions(fantoccini::actions::Actions::from(keys).and(mouse))
+        .await
+        .expect("Ctrl+click");
+    app.client
+        .release_actions()
+        .await
+        .expect("release the keys");
+}
+
+/// Multi-select and export: click one article, Ctrl+click a second, export the two as JSON
+/// through the export dialog and the (stood-in) save dialog, and read the file back.
+#[tokio::test(flavor = "multi_thread")]
+async fn select_two_articles_and_export_them_as_json() {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+
+    let rows = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=article-item]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 8);
+    rows[0].click().await.unwrap();
+    app.wait_for_text("[data-testid=reader-title]", "").await;
+    ctrl_click(&app, &rows[2]).await;
+    app.wait_for_text("[data-testid=bulk-count]", "مقالان محددان")
+        .await;
+    let selected = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [aria-selected=true]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(selected.len(), 2);
+    let ids: Vec<i64> = {
+        let mut ids = Vec::new();
+        for row in &selected {
+            ids.push(row.attr("data-id").await.unwrap().unwrap().parse().unwrap());
+        }
+        ids
+    };
+
+    app.find("[data-testid=bulk-export]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=export-dialog][open]").await;
+    assert_eq!(
+        app.find("[data-testid=export-scope-selected]")
+            .await
+            .prop("checked")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true"),
+        "two selected articles are what the dialog exports first"
+    );
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let png = app.client.screenshot().await.unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+    std::fs::write(out.join("export-dialog-ar-light.png"), png).unwrap();
+
+    app.find("[data-testid=export-format-json]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("مقالان.json");
+    answer_save_dialog_with(&app, &path).await;
+    app.find("[data-testid=export-confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=notice]", "مقالان.json")
+        .await;
+
+    let options = app
+        .client
+        .execute("return window.__saveOptions;", vec![])
+        .await
+        .unwrap();
+    let default_name = options["defaultPath"].as_str().unwrap_or_default();
+    assert!(
+        default_name.starts_with("أرشيف - مقالات محددة - ") && default_name.ends_with(".json"),
+        "{options}"
+    );
+    assert_eq!(options["filters"][0]["extensions"], json!(["json"]));
+
+    let export: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("the export exists")).unwrap();
+    assert_eq!(export["schema"], "arshif/1");
+    assert_eq!(export["count"], 2);
+    let mut exported: Vec<i64> = export["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    exported.sort_unstable();
+    let mut expected = ids;
+    expected.sort_unstable();
+    assert_eq!(exported, expected);
     app.end().await;
 }
