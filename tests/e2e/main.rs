@@ -293,7 +293,8 @@ async fn select_two_articles_and_export_them_as_json() {
     );
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&out).unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    // Past the dialog's fade-in.
+    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
     let png = app.client.screenshot().await.unwrap();
     assert!(png.starts_with(b"\x89PNG"), "not a PNG");
     std::fs::write(out.join("export-dialog-ar-light.png"), png).unwrap();
@@ -313,6 +314,9 @@ async fn select_two_articles_and_export_them_as_json() {
         .unwrap();
     app.wait_for_text("[data-testid=notice]", "مقالان.json")
         .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let png = app.client.screenshot().await.unwrap();
+    std::fs::write(out.join("selection-ar-light.png"), png).unwrap();
 
     let options = app
         .client
@@ -340,5 +344,109 @@ async fn select_two_articles_and_export_them_as_json() {
     let mut expected = ids;
     expected.sort_unstable();
     assert_eq!(exported, expected);
+    app.end().await;
+}
+
+/// Backups in settings: back up through the (stood-in) save dialog, check the archive, delete
+/// an article, restore the backup through the open dialog and its confirmation, and see the
+/// article back in the list.
+#[tokio::test(flavor = "multi_thread")]
+async fn back_up_check_and_restore_from_settings() {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
+
+    app.find("[data-testid=settings-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=backup-auto]", "7").await;
+    let folder = tempfile::tempdir().unwrap();
+    let backup = folder.path().join("نسخة.arshif");
+    answer_save_dialog_with(&app, &backup).await;
+    app.find("[data-testid=backup-now]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=backup-result]", "نسخة.arshif")
+        .await;
+    assert!(backup.is_file(), "the backup exists");
+    let options = app
+        .client
+        .execute("return window.__saveOptions;", vec![])
+        .await
+        .unwrap();
+    let default_name = options["defaultPath"].as_str().unwrap_or_default();
+    assert!(
+        default_name.starts_with("أرشيف-نسخة-احتياطية-") && default_name.ends_with(".arshif"),
+        "{options}"
+    );
+
+    app.find("[data-testid=archive-check]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=backup-result]", "الأرشيف سليم")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(
+        out.join("settings-backups-ar-light.png"),
+        app.client.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    app.find("[data-testid=settings-close]")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    // Delete the article, then bring it back from the backup.
+    app.find("[data-testid=delete-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=confirm-delete]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=empty-state]:not([hidden])").await;
+
+    app.find("[data-testid=settings-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    answer_open_dialog_with(&app, std::slice::from_ref(&backup)).await;
+    app.find("[data-testid=backup-restore]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=restore-dialog]", "before-restore")
+        .await;
+    app.find("[data-testid=restore-confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=backup-result]", "استُرجعت")
+        .await;
+    app.find("[data-testid=settings-close]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text(
+        "[data-testid=article-list] [data-testid=article-title]",
+        "زيارة مدير الشرطة",
+    )
+    .await;
     app.end().await;
 }
