@@ -205,14 +205,19 @@ async fn answer_save_dialog_with(app: &App, path: &std::path::Path) {
 
 /// A real Ctrl+click: the key held down through the pointer's press and release.
 async fn ctrl_click(app: &App, element: &fantoccini::elements::Element) {
-    let control = char::from(Key::Control);
+    click_with(app, Key::Control, element).await;
+}
+
+/// A click with `modifier` (Control, Shift) held down through the press and release.
+async fn click_with(app: &App, modifier: Key, element: &fantoccini::elements::Element) {
+    let modifier = char::from(modifier);
     let pause = std::time::Duration::from_millis(20);
     let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: control })
+        .then(KeyAction::Down { value: modifier })
         .pause(pause)
         .pause(pause)
         .pause(pause)
-        .then(KeyAction::Up { value: control });
+        .then(KeyAction::Up { value: modifier });
     let mouse = MouseActions::new("mouse".into())
         .pause(pause)
         .then(PointerAction::MoveToElement {
@@ -231,11 +236,22 @@ async fn ctrl_click(app: &App, element: &fantoccini::elements::Element) {
     app.client
         .perform_actions(fantoccini::actions::Actions::from(keys).and(mouse))
         .await
-        .expect("Ctrl+click");
+        .expect("a click with a modifier");
     app.client
         .release_actions()
         .await
         .expect("release the keys");
+}
+
+/// How many rows of the article list are selected.
+async fn selected_rows(app: &App) -> usize {
+    app.client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [aria-selected=true]",
+        ))
+        .await
+        .unwrap()
+        .len()
 }
 
 /// Multi-select and export: click one article, Ctrl+click a second, export the two as JSON
@@ -448,5 +464,80 @@ async fn back_up_check_and_restore_from_settings() {
         "زيارة مدير الشرطة",
     )
     .await;
+    app.end().await;
+}
+
+/// Shift+click and Shift+arrow select ranges, Ctrl+A every row; the bulk bar tags the selection
+/// and deletes it after a confirmation that names the count.
+#[tokio::test(flavor = "multi_thread")]
+async fn ranges_select_all_bulk_tag_and_bulk_delete() {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+    let rows = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=article-item]",
+        ))
+        .await
+        .unwrap();
+    rows[0].click().await.unwrap();
+    click_with(&app, Key::Shift, &rows[2]).await;
+    app.wait_for_text("[data-testid=bulk-count]", "3 مقالات محددة")
+        .await;
+    assert_eq!(selected_rows(&app).await, 3);
+    // Shift+↓ from the active row (the third) grows the range to four.
+    let list = app.find("[data-testid=article-list]").await;
+    list.send_keys(&format!(
+        "{}{}",
+        char::from(Key::Shift),
+        char::from(Key::Down)
+    ))
+    .await
+    .unwrap();
+    app.wait_for_text("[data-testid=bulk-count]", "4 مقالات محددة")
+        .await;
+
+    app.find("[data-testid=bulk-tag]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=bulk-tag-name]")
+        .await
+        .send_keys("مختارات\u{E007}")
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=notice]", "مختارات").await;
+    let tagged = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=row-tag]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(tagged.len(), 4);
+    app.wait_for_text("[data-testid=tag-list]", "مختارات").await;
+
+    // Ctrl+A selects every row; the delete confirmation names the count.
+    list.send_keys(&format!("{}a", char::from(Key::Control)))
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=bulk-count]", "8 مقالات محددة")
+        .await;
+    app.find("[data-testid=bulk-delete]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=bulk-delete-dialog]", "حذف 8 مقالات؟")
+        .await;
+    app.find("[data-testid=bulk-delete-confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=empty-state]:not([hidden])").await;
+    app.wait_for_text("[data-testid=stat-articles]", "0").await;
     app.end().await;
 }

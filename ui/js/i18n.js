@@ -737,7 +737,7 @@ const DICTIONARIES = {
     'export.writingArticles': '{done} sur {total} écrits…',
     'export.typesetting': 'Composition de {articles}…',
     'export.writingPdf': 'Écriture du PDF ({pages})…',
-    'export.done': '{articles} exporté(s) dans {file}.',
+    'export.done': 'Export terminé : {articles} dans {file}.',
 
     'settings.backups': 'Sauvegardes',
     'backup.now': 'Sauvegarder maintenant…',
