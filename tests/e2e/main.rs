@@ -314,6 +314,22 @@ async fn select_two_articles_and_export_them_as_json() {
     let png = app.client.screenshot().await.unwrap();
     assert!(png.starts_with(b"\x89PNG"), "not a PNG");
     std::fs::write(out.join("export-dialog-ar-light.png"), png).unwrap();
+    // The same dialog in the dark theme (the settings' theme menu, as the screenshot test does).
+    app.client
+        .execute(
+            "const select = document.querySelector('[data-testid=theme-select]');
+             select.value = 'dark';
+             select.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    std::fs::write(
+        out.join("export-dialog-ar-dark.png"),
+        app.client.screenshot().await.unwrap(),
+    )
+    .unwrap();
 
     app.find("[data-testid=export-format-json]")
         .await
