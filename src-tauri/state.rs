@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use arshif_engine::{Archive, RestoreReport};
+use arshif_engine::{Archive, CheckReport, RestoreReport};
 
 use crate::error::CommandError;
 
@@ -105,6 +105,25 @@ impl AppState {
                 *guard = Archive::open(&db_path).map_err(CommandError::from);
             }
             Ok(result?)
+        })
+        .await
+        .map_err(|e| CommandError::new("internal", format!("background task failed: {e}")))?
+    }
+
+    /// The archive's health. An archive that could not be opened at start-up (damaged) is checked
+    /// as a file, without opening it as an archive, so the window can still say what is wrong.
+    pub async fn check(&self) -> Result<CheckReport, CommandError> {
+        let archive = Arc::clone(&self.archive);
+        let db_path = self.db_path.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let guard = archive
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let report = match guard.as_ref() {
+                Ok(open) => open.check(),
+                Err(_) => Archive::check_file(&db_path),
+            };
+            Ok(report?)
         })
         .await
         .map_err(|e| CommandError::new("internal", format!("background task failed: {e}")))?

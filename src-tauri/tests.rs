@@ -310,3 +310,49 @@ fn the_daily_backup_is_made_at_start_up_beside_the_archive() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+#[test]
+fn an_archive_that_would_not_open_can_be_checked_and_restored() {
+    // A healthy backup first, from an archive of its own.
+    let (h, _) = demo_harness();
+    let out = tempfile::tempdir().unwrap();
+    let backup = out.path().join("backup.arshif");
+    invoke(&h, "backup_archive", json!({"path": backup})).unwrap();
+
+    // An "archive" that is not one: the app starts, every command says why.
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive.arshif");
+    std::fs::write(&archive, "not a database, but somebody's file").unwrap();
+    let app = crate::builder::<tauri::test::MockRuntime>(Some(archive.clone()), false)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let broken = Harness {
+        _dir: dir,
+        _app: app,
+        webview,
+    };
+    assert_eq!(
+        invoke(&broken, "stats", json!({})).unwrap_err()["code"],
+        "not_an_archive"
+    );
+    assert_eq!(
+        invoke(&broken, "check_archive", json!({})).unwrap_err()["code"],
+        "not_an_archive"
+    );
+    let report = invoke(&broken, "restore_archive", json!({"path": backup})).unwrap();
+    assert_eq!(report["articles"], 8);
+    // The file that was there is kept, untouched, beside the restored archive.
+    let previous = report["previous"].as_str().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(previous).unwrap(),
+        "not a database, but somebody's file"
+    );
+    assert_eq!(invoke(&broken, "stats", json!({})).unwrap()["articles"], 8);
+    assert_eq!(
+        invoke(&broken, "check_archive", json!({})).unwrap()["healthy"],
+        true
+    );
+}
