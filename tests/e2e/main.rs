@@ -330,6 +330,26 @@ async fn select_two_articles_and_export_them_as_json() {
         app.client.screenshot().await.unwrap(),
     )
     .unwrap();
+    // And in French, mirrored left to right; then back to Arabic for the rest of the test.
+    for language in ["fr", "ar"] {
+        app.client
+            .execute(
+                "const select = document.querySelector('[data-testid=language-select]');
+                 select.value = arguments[0];
+                 select.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![json!(language)],
+            )
+            .await
+            .unwrap();
+        if language == "fr" {
+            tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+            std::fs::write(
+                out.join("export-dialog-fr-dark.png"),
+                app.client.screenshot().await.unwrap(),
+            )
+            .unwrap();
+        }
+    }
 
     app.find("[data-testid=export-format-json]")
         .await
