@@ -34,9 +34,10 @@ test-engine:
 test-pdf:
 	cargo test -p arshif-pdf
 
-## The interface's translations are complete in Arabic, French and English.
+## The interface's translations are complete in Arabic, French and English; default file names.
 test-ui:
 	node tests/ui/i18n-complete.mjs
+	node tests/ui/filename.test.mjs
 
 test-shell:
 	cargo test -p arshif-desktop --lib

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use arshif_engine::search::{SearchQuery, SearchResults};
 use arshif_engine::{
-    Article, ArticleSummary, ArticleUpdate, ImportOptions, ImportProgress, ImportReport,
-    ListParams, Page, SavedSearch, Stats, TagCount,
+    Article, ArticleSummary, ArticleUpdate, CheckReport, ExportFormat, ExportOptions,
+    ExportProgress, ImportOptions, ImportProgress, ImportReport, ListParams, Page, RestoreReport,
+    SavedSearch, Selection, Stats, TagCount,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -72,7 +73,7 @@ pub async fn import_files<R: Runtime>(
         .start_import()
         .ok_or_else(|| CommandError::new("import_running", "an import is already running"))?;
     state
-        .with_import_connection(move |archive| {
+        .with_own_connection(move |archive| {
             let mut progress = |p: &ImportProgress| {
                 // A closed window cannot hear progress; the import itself goes on.
                 let _ = app.emit("import-progress", p);
@@ -180,6 +181,9 @@ pub async fn stats(state: State<'_, AppState>) -> CommandResult<Stats> {
 pub struct AppInfo {
     pub version: &'static str,
     pub db_path: String,
+    /// Where the automatic daily backups go, and how many are kept.
+    pub backups_path: String,
+    pub backups_kept: usize,
 }
 
 #[tauri::command]
@@ -187,5 +191,226 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         db_path: state.db_path.display().to_string(),
+        backups_path: crate::backups_folder(&state.db_path).display().to_string(),
+        backups_kept: crate::DAILY_BACKUPS_KEPT,
     }
+}
+
+/// The formats the export dialog offers: the engine's three, and PDF from `arshif-pdf`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum ExportKind {
+    #[serde(rename = "json")]
+    Json,
+    #[serde(rename = "csl-json")]
+    CslJson,
+    #[serde(rename = "csv")]
+    Csv,
+    #[serde(rename = "pdf")]
+    Pdf,
+}
+
+/// Whether a PDF starts each article on a new page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PdfLayout {
+    #[default]
+    OnePerPage,
+    Continuous,
+}
+
+/// The export dialog's choices; each applies to some formats only and is ignored by the rest.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ExportChoices {
+    /// Native JSON: carry each article's original file, so a re-import loses nothing.
+    pub include_originals: bool,
+    /// PDF: one article per page, or one after the other.
+    pub layout: PdfLayout,
+    /// PDF: the interface language (`ar`, `fr`, `en`), which picks the cover's words.
+    pub language: String,
+    /// PDF: what the selection is, printed on the cover (the query, or "selected articles" in
+    /// the interface language).
+    pub description: String,
+}
+
+impl Default for ExportChoices {
+    fn default() -> Self {
+        ExportChoices {
+            include_originals: ExportOptions::default().include_originals,
+            layout: PdfLayout::default(),
+            language: "ar".into(),
+            description: String::new(),
+        }
+    }
+}
+
+/// One export: which articles, in what format, to which file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportParams {
+    pub selection: Selection,
+    pub format: ExportKind,
+    /// The file the user chose in the save dialog.
+    pub path: PathBuf,
+    #[serde(default)]
+    pub options: ExportChoices,
+}
+
+/// Sent to the window as `export-progress` while an export runs: one `articles` step per
+/// article written (JSON, CSL-JSON, CSV), or the phases of a PDF (typesetting is the long one).
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(tag = "phase", rename_all = "snake_case")]
+pub enum ExportStep {
+    Articles { done: u64, total: u64 },
+    Typesetting { articles: usize },
+    Writing { pages: usize },
+    Done { bytes: u64 },
+}
+
+impl From<arshif_pdf::Progress> for ExportStep {
+    fn from(progress: arshif_pdf::Progress) -> Self {
+        match progress {
+            arshif_pdf::Progress::Typesetting { articles } => ExportStep::Typesetting { articles },
+            arshif_pdf::Progress::Writing { pages } => ExportStep::Writing { pages },
+            arshif_pdf::Progress::Done { bytes } => ExportStep::Done {
+                bytes: bytes as u64,
+            },
+        }
+    }
+}
+
+/// What an export wrote, for the success notice.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportReport {
+    pub articles: u64,
+    pub bytes: u64,
+    pub path: PathBuf,
+}
+
+/// Writes a selection to a file. Security: `path` is only ever a file the user picked in the
+/// native save dialog (the UI calls this command with the dialog's answer and nothing else), so
+/// the webview never chooses where files go; it has no file-system permission of its own.
+/// JSON, CSL-JSON and CSV stream from a connection of their own, so the window keeps searching
+/// meanwhile; a PDF reads its articles from the shared archive, then sets them off the lock.
+/// The file appears only when complete (see ARCHITECTURE.md).
+#[tauri::command]
+pub async fn export_articles<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    params: ExportParams,
+) -> CommandResult<ExportReport> {
+    let ExportParams {
+        selection,
+        format,
+        path,
+        options,
+    } = params;
+    if matches!(&selection, Selection::Ids(ids) if ids.is_empty()) {
+        return Err(CommandError::new(
+            "nothing_to_export",
+            "no articles are selected",
+        ));
+    }
+    // A closed window cannot hear progress; the export itself goes on.
+    let emit = move |step: ExportStep| {
+        let _ = app.emit("export-progress", step);
+    };
+    let engine_format = match format {
+        ExportKind::Json => ExportFormat::Json,
+        ExportKind::CslJson => ExportFormat::CslJson,
+        ExportKind::Csv => ExportFormat::Csv,
+        ExportKind::Pdf => {
+            let out = path.clone();
+            let articles = state
+                .with_archive(move |a| Ok(a.articles_for_export(&selection, &out)?))
+                .await?;
+            let pdf_options = arshif_pdf::PdfOptions {
+                description: options.description,
+                export_date: Some(arshif_engine::export::export_date()),
+                layout: match options.layout {
+                    PdfLayout::OnePerPage => arshif_pdf::Layout::OnePerPage,
+                    PdfLayout::Continuous => arshif_pdf::Layout::Continuous,
+                },
+                labels: arshif_pdf::Labels::for_language(&options.language),
+            };
+            return tauri::async_runtime::spawn_blocking(move || {
+                let mut bytes = 0;
+                arshif_pdf::write_pdf(&articles, &pdf_options, &path, &mut |p| {
+                    if let arshif_pdf::Progress::Done { bytes: size } = p {
+                        bytes = size as u64;
+                    }
+                    emit(p.into());
+                })?;
+                Ok(ExportReport {
+                    articles: articles.len() as u64,
+                    bytes,
+                    path,
+                })
+            })
+            .await
+            .map_err(|e| CommandError::new("internal", format!("background task failed: {e}")))?;
+        }
+    };
+    let engine_options = ExportOptions {
+        include_originals: options.include_originals,
+    };
+    state
+        .with_own_connection(move |archive| {
+            let mut progress = |p: &ExportProgress| {
+                emit(ExportStep::Articles {
+                    done: p.done,
+                    total: p.total,
+                })
+            };
+            let summary = archive.export(
+                &selection,
+                engine_format,
+                &path,
+                &engine_options,
+                &mut progress,
+            )?;
+            emit(ExportStep::Done {
+                bytes: summary.bytes,
+            });
+            Ok(ExportReport {
+                articles: summary.articles,
+                bytes: summary.bytes,
+                path,
+            })
+        })
+        .await
+}
+
+/// Today's date as exports print it (`YYYY-MM-DD`, the engine's clock), for default file names.
+#[tauri::command]
+pub fn export_date() -> String {
+    arshif_engine::export::export_date()
+}
+
+/// Writes a complete copy of the archive (SQLite's online backup) to `path`, a file the user
+/// picked in the native save dialog and nothing else (see [`export_articles`]). Returns its size.
+#[tauri::command]
+pub async fn backup_archive(state: State<'_, AppState>, path: PathBuf) -> CommandResult<u64> {
+    state.with_archive(move |a| Ok(a.backup(&path)?)).await
+}
+
+/// Replaces the archive with the backup at `path` (picked in the open dialog). The file is
+/// checked before anything changes; the replaced archive is kept beside it
+/// (`RestoreReport::previous`). Refused while an import writes. The UI reloads everything after.
+#[tauri::command]
+pub async fn restore_archive(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CommandResult<RestoreReport> {
+    let _guard = state
+        .start_import()
+        .ok_or_else(|| CommandError::new("import_running", "an import is running"))?;
+    state.restore(path).await
+}
+
+/// The archive's health: integrity, links between records, the search index (a damaged archive
+/// that would not open is checked as a file).
+#[tauri::command]
+pub async fn check_archive(state: State<'_, AppState>) -> CommandResult<CheckReport> {
+    state.check().await
 }

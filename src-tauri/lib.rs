@@ -21,15 +21,38 @@ fn default_archive_path<R: Runtime>(app: &tauri::App<R>) -> PathBuf {
     }
 }
 
+/// How many automatic daily backups are kept (the settings screen says the same number).
+pub const DAILY_BACKUPS_KEPT: usize = 7;
+
+/// The folder of the automatic daily backups: `backups/` beside the archive. For the default
+/// archive that is the app-data folder; an archive chosen with `ARSHIF_DB` keeps its backups
+/// with it, so two archives never share (and rotate away) each other's copies.
+pub fn backups_folder(archive: &std::path::Path) -> PathBuf {
+    match archive.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.join("backups"),
+        _ => PathBuf::from("backups"),
+    }
+}
+
 /// The app without its window context, generic over the runtime so that command tests can run
-/// it on Tauri's mock runtime with no display. `archive` overrides the default archive path.
-pub fn builder<R: Runtime>(archive: Option<PathBuf>) -> tauri::Builder<R> {
+/// it on Tauri's mock runtime with no display. `archive` overrides the default archive path;
+/// `daily_backups` makes today's backup at start-up (off the main thread; tests leave it off).
+pub fn builder<R: Runtime>(archive: Option<PathBuf>, daily_backups: bool) -> tauri::Builder<R> {
+    /// Opens the archive and, when asked, starts today's backup on a thread of its own.
+    fn open(path: PathBuf, daily_backups: bool) -> AppState {
+        let state = AppState::open(path);
+        if daily_backups {
+            state.start_daily_backups(backups_folder(&state.db_path), DAILY_BACKUPS_KEPT);
+        }
+        state
+    }
     let builder = tauri::Builder::<R>::new().plugin(tauri_plugin_dialog::init());
     let builder = match archive {
-        Some(path) => builder.manage(AppState::open(path)),
-        None => builder.setup(|app| {
+        // Managed now: the mock runtime of the command tests never runs `setup`.
+        Some(path) => builder.manage(open(path, daily_backups)),
+        None => builder.setup(move |app| {
             let path = default_archive_path(app);
-            app.manage(AppState::open(path));
+            app.manage(open(path, daily_backups));
             Ok(())
         }),
     };
@@ -52,6 +75,11 @@ pub fn builder<R: Runtime>(archive: Option<PathBuf>) -> tauri::Builder<R> {
         commands::delete_saved_search,
         commands::stats,
         commands::app_info,
+        commands::export_articles,
+        commands::export_date,
+        commands::backup_archive,
+        commands::restore_archive,
+        commands::check_archive,
     ])
 }
 
@@ -60,7 +88,7 @@ pub fn run() {
     let archive = std::env::var_os("ARSHIF_DB")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from);
-    if let Err(error) = builder::<tauri::Wry>(archive).run(tauri::generate_context!()) {
+    if let Err(error) = builder::<tauri::Wry>(archive, true).run(tauri::generate_context!()) {
         eprintln!("Arshif could not start: {error}");
         std::process::exit(1);
     }

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use arshif_engine::Archive;
+use arshif_engine::{Archive, CheckReport, RestoreReport};
 
 use crate::error::CommandError;
 
@@ -65,10 +65,10 @@ impl AppState {
         self.import.running.load(Ordering::SeqCst)
     }
 
-    /// Runs an import on a connection of its own, off the main thread. The shared archive stays
-    /// free, so the window keeps searching and reading while the import writes (SQLite's WAL
-    /// lets readers see each batch as it commits).
-    pub async fn with_import_connection<T, F>(&self, work: F) -> Result<T, CommandError>
+    /// Runs `work` on a connection of its own, off the main thread: for long work (an import,
+    /// an export) that should leave the shared archive free, so the window keeps searching and
+    /// reading meanwhile (SQLite's WAL lets readers see each batch as it commits).
+    pub async fn with_own_connection<T, F>(&self, work: F) -> Result<T, CommandError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Archive) -> Result<T, CommandError> + Send + 'static,
@@ -82,6 +82,73 @@ impl AppState {
         })
         .await
         .map_err(|e| CommandError::new("internal", format!("background task failed: {e}")))?
+    }
+
+    /// Replaces the archive file with the backup at `source` and reopens it, off the main
+    /// thread and under the archive's lock, so no command sees it half-way. Works too when the
+    /// archive could not be opened at start-up (damaged, not an archive): that is when a backup
+    /// is needed most. On failure the archive is reopened as it was.
+    pub async fn restore(&self, source: PathBuf) -> Result<RestoreReport, CommandError> {
+        let archive = Arc::clone(&self.archive);
+        let db_path = self.db_path.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut guard = archive
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let result = match guard.as_mut() {
+                Ok(open) => open.restore(&source),
+                Err(_) => Archive::restore_file(&db_path, &source),
+            };
+            // The engine reopens the archive itself; after a failure it may hold an empty
+            // in-memory archive instead, and a file that could not open before may open now.
+            if result.is_err() || guard.is_err() {
+                *guard = Archive::open(&db_path).map_err(CommandError::from);
+            }
+            Ok(result?)
+        })
+        .await
+        .map_err(|e| CommandError::new("internal", format!("background task failed: {e}")))?
+    }
+
+    /// The archive's health. An archive that could not be opened at start-up (damaged) is checked
+    /// as a file, without opening it as an archive, so the window can still say what is wrong.
+    pub async fn check(&self) -> Result<CheckReport, CommandError> {
+        let archive = Arc::clone(&self.archive);
+        let db_path = self.db_path.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let guard = archive
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let report = match guard.as_ref() {
+                Ok(open) => open.check(),
+                Err(_) => Archive::check_file(&db_path),
+            };
+            Ok(report?)
+        })
+        .await
+        .map_err(|e| CommandError::new("internal", format!("background task failed: {e}")))?
+    }
+
+    /// Makes today's backup in `folder` and keeps the newest `keep`, on a thread of its own with
+    /// a connection of its own, so the window opens without waiting. Failures only go to stderr:
+    /// a missed daily backup must not stop anyone from working.
+    pub fn start_daily_backups(&self, folder: PathBuf, keep: usize) {
+        let path = self.db_path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("daily-backup".into())
+            .spawn(move || {
+                let result = Archive::open(&path).and_then(|a| a.rotate_backups(&folder, keep));
+                if let Err(error) = result {
+                    eprintln!(
+                        "Arshif: the daily backup into {} failed [{}]: {error}",
+                        folder.display(),
+                        error.code()
+                    );
+                }
+            });
+        if let Err(error) = spawned {
+            eprintln!("Arshif: could not start the daily backup: {error}");
+        }
     }
 
     /// Runs `work` on the archive on a blocking thread, so the UI thread never waits on SQLite.

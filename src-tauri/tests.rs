@@ -13,8 +13,13 @@ struct Harness {
 }
 
 fn harness() -> Harness {
+    harness_with(false)
+}
+
+fn harness_with(daily_backups: bool) -> Harness {
     let dir = tempfile::tempdir().unwrap();
-    let app = crate::builder::<tauri::test::MockRuntime>(Some(dir.path().join("archive.arshif")))
+    let archive = dir.path().join("archive.arshif");
+    let app = crate::builder::<tauri::test::MockRuntime>(Some(archive), daily_backups)
         .build(mock_context(noop_assets()))
         .unwrap();
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -114,4 +119,240 @@ fn commands_import_list_tag_and_report_errors() {
         json!({"params": {"tag": " / ", "ids": [id]}}),
     );
     assert_eq!(bad_tag.unwrap_err()["code"], "invalid_input");
+}
+
+/// A harness holding the eight demo articles; returns their ids.
+fn demo_harness() -> (Harness, Vec<Value>) {
+    let h = harness();
+    let report = invoke(&h, "import_files", json!({"paths": [fixture("demo")]})).unwrap();
+    assert_eq!(report["imported"], 8, "{report}");
+    let ids = report["imported_ids"].as_array().unwrap().clone();
+    (h, ids)
+}
+
+#[test]
+fn export_writes_every_format_whole() {
+    let (h, ids) = demo_harness();
+    let out = tempfile::tempdir().unwrap();
+    let two = json!({"ids": [ids[0], ids[1]]});
+    let everything = json!({"query": {"text": "", "sort": "newest"}});
+    // (format, selection, options, file, articles)
+    let cases = [
+        (
+            "json",
+            &two,
+            json!({"includeOriginals": false}),
+            "a.json",
+            2,
+        ),
+        ("csl-json", &everything, json!({}), "a-csl.json", 8),
+        ("csv", &two, json!({}), "a.csv", 2),
+        (
+            "pdf",
+            &two,
+            json!({"layout": "continuous", "language": "fr", "description": "deux"}),
+            "a.pdf",
+            2,
+        ),
+    ];
+    for (format, selection, options, file, articles) in cases {
+        let path = out.path().join(file);
+        let report = invoke(
+            &h,
+            "export_articles",
+            json!({"params": {"selection": selection, "format": format,
+                              "path": path, "options": options}}),
+        )
+        .unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert_eq!(report["articles"], articles, "{format}: {report}");
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(report["bytes"], bytes.len(), "{format}");
+        match format {
+            "json" => {
+                let value: Value = serde_json::from_slice(&bytes).unwrap();
+                assert_eq!(value["schema"], "arshif/1");
+                assert_eq!(value["articles"].as_array().unwrap().len(), 2);
+                assert!(value["articles"][0]["provenance"]["original_base64"].is_null());
+            }
+            "csl-json" => {
+                let value: Value = serde_json::from_slice(&bytes).unwrap();
+                assert_eq!(value.as_array().unwrap().len(), 8);
+            }
+            "csv" => assert!(bytes.starts_with("\u{feff}".as_bytes()), "no BOM"),
+            _ => assert!(bytes.starts_with(b"%PDF-"), "not a PDF"),
+        }
+    }
+    // Nothing but the four files: no temporary file is left behind.
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 4);
+}
+
+#[test]
+fn export_errors_arrive_as_codes() {
+    let (h, ids) = demo_harness();
+    let out = tempfile::tempdir().unwrap();
+    let export = |selection: Value, format: &str, path: std::path::PathBuf| {
+        invoke(
+            &h,
+            "export_articles",
+            json!({"params": {"selection": selection, "format": format, "path": path}}),
+        )
+        .unwrap_err()["code"]
+            .clone()
+    };
+    let cases = [
+        (
+            json!({"ids": []}),
+            "json",
+            out.path().join("x.json"),
+            "nothing_to_export",
+        ),
+        (
+            json!({"query": {"text": "كلمة-غير-موجودة"}}),
+            "pdf",
+            out.path().join("x.pdf"),
+            "nothing_to_export",
+        ),
+        (
+            json!({"ids": [999]}),
+            "csv",
+            out.path().join("x.csv"),
+            "not_found",
+        ),
+        (
+            json!({"ids": [ids[0]]}),
+            "pdf",
+            out.path().join("no/such/folder/x.pdf"),
+            "io",
+        ),
+        (
+            json!({"ids": [ids[0]]}),
+            "json",
+            h._dir.path().join("archive.arshif"),
+            "invalid_input",
+        ),
+    ];
+    for (selection, format, path, code) in cases {
+        assert_eq!(
+            export(selection.clone(), format, path),
+            code,
+            "{selection} {format}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+    let date = invoke(&h, "export_date", json!({})).unwrap();
+    let date = date.as_str().unwrap();
+    assert!(
+        date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-',
+        "{date}"
+    );
+}
+
+#[test]
+fn backup_restore_and_check() {
+    let (h, ids) = demo_harness();
+    let out = tempfile::tempdir().unwrap();
+    let backup = out.path().join("نسخة.arshif");
+    let size = invoke(&h, "backup_archive", json!({"path": backup})).unwrap();
+    assert_eq!(size, std::fs::metadata(&backup).unwrap().len());
+
+    invoke(&h, "delete_articles", json!({"ids": [ids[0], ids[1]]})).unwrap();
+    assert_eq!(invoke(&h, "stats", json!({})).unwrap()["articles"], 6);
+
+    let report = invoke(&h, "restore_archive", json!({"path": backup})).unwrap();
+    assert_eq!(report["articles"], 8);
+    let previous = report["previous"]
+        .as_str()
+        .expect("the replaced archive is kept");
+    assert!(std::path::Path::new(previous).is_file());
+    // The shared archive is the restored one: every command sees it at once.
+    assert_eq!(invoke(&h, "stats", json!({})).unwrap()["articles"], 8);
+    let hits = invoke(&h, "search", json!({"params": {"query": "الأمن"}})).unwrap();
+    assert!(hits["total"].as_u64().unwrap() > 0);
+
+    let check = invoke(&h, "check_archive", json!({})).unwrap();
+    assert_eq!(check["healthy"], true, "{check}");
+    assert_eq!(check["articles"], 8);
+
+    // A file that is not an archive is refused, and the archive is untouched.
+    let text = out.path().join("not-an-archive.arshif");
+    std::fs::write(&text, "hello").unwrap();
+    let refused = invoke(&h, "restore_archive", json!({"path": text})).unwrap_err();
+    assert_eq!(refused["code"], "not_an_archive");
+    assert_eq!(invoke(&h, "stats", json!({})).unwrap()["articles"], 8);
+}
+
+#[test]
+fn the_daily_backup_is_made_at_start_up_beside_the_archive() {
+    let h = harness_with(true);
+    let info = invoke(&h, "app_info", json!({})).unwrap();
+    assert_eq!(info["backups_kept"], 7);
+    let folder = std::path::PathBuf::from(info["backups_path"].as_str().unwrap());
+    assert_eq!(folder, h._dir.path().join("backups"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let names: Vec<String> = std::fs::read_dir(&folder)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if names
+            .iter()
+            .any(|n| n.starts_with("arshif-backup-") && n.ends_with(".arshif"))
+        {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no daily backup: {names:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn an_archive_that_would_not_open_can_be_checked_and_restored() {
+    // A healthy backup first, from an archive of its own.
+    let (h, _) = demo_harness();
+    let out = tempfile::tempdir().unwrap();
+    let backup = out.path().join("backup.arshif");
+    invoke(&h, "backup_archive", json!({"path": backup})).unwrap();
+
+    // An "archive" that is not one: the app starts, every command says why.
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive.arshif");
+    std::fs::write(&archive, "not a database, but somebody's file").unwrap();
+    let app = crate::builder::<tauri::test::MockRuntime>(Some(archive.clone()), false)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let broken = Harness {
+        _dir: dir,
+        _app: app,
+        webview,
+    };
+    assert_eq!(
+        invoke(&broken, "stats", json!({})).unwrap_err()["code"],
+        "not_an_archive"
+    );
+    assert_eq!(
+        invoke(&broken, "check_archive", json!({})).unwrap_err()["code"],
+        "not_an_archive"
+    );
+    let report = invoke(&broken, "restore_archive", json!({"path": backup})).unwrap();
+    assert_eq!(report["articles"], 8);
+    // The file that was there is kept, untouched, beside the restored archive.
+    let previous = report["previous"].as_str().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(previous).unwrap(),
+        "not a database, but somebody's file"
+    );
+    assert_eq!(invoke(&broken, "stats", json!({})).unwrap()["articles"], 8);
+    assert_eq!(
+        invoke(&broken, "check_archive", json!({})).unwrap()["healthy"],
+        true
+    );
 }

@@ -3,6 +3,11 @@
 mod driver;
 
 use driver::{fixture, App};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+};
+use fantoccini::key::Key;
+use fantoccini::Locator;
 use serde_json::json;
 
 /// The native file dialog is invisible to WebDriver, so the test stands in for it: the import
@@ -178,5 +183,397 @@ async fn screenshots_of_the_main_screens() {
         assert!(png.starts_with(b"\x89PNG"), "not a PNG");
         std::fs::write(out.join(format!("main-{language}-{theme}.png")), png).unwrap();
     }
+    app.end().await;
+}
+
+/// The native save dialog is invisible to WebDriver too: the next `save` call answers `path`,
+/// and the options the window passed (title, default name, filters) are kept in
+/// `window.__saveOptions` for the test to read.
+async fn answer_save_dialog_with(app: &App, path: &std::path::Path) {
+    app.client
+        .execute(
+            "const path = arguments[0];
+             window.__TAURI__.dialog.save = async (options) => {
+               window.__saveOptions = options;
+               return path;
+             };",
+            vec![json!(path.display().to_string())],
+        )
+        .await
+        .expect("replace the save dialog");
+}
+
+/// A real Ctrl+click: the key held down through the pointer's press and release.
+async fn ctrl_click(app: &App, element: &fantoccini::elements::Element) {
+    click_with(app, Key::Control, element).await;
+}
+
+/// A click with `modifier` (Control, Shift) held down through the press and release.
+async fn click_with(app: &App, modifier: Key, element: &fantoccini::elements::Element) {
+    let modifier = char::from(modifier);
+    let pause = std::time::Duration::from_millis(20);
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: modifier })
+        .pause(pause)
+        .pause(pause)
+        .pause(pause)
+        .then(KeyAction::Up { value: modifier });
+    let mouse = MouseActions::new("mouse".into())
+        .pause(pause)
+        .then(PointerAction::MoveToElement {
+            element: element.clone(),
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .pause(pause);
+    app.client
+        .perform_actions(fantoccini::actions::Actions::from(keys).and(mouse))
+        .await
+        .expect("a click with a modifier");
+    app.client
+        .release_actions()
+        .await
+        .expect("release the keys");
+}
+
+/// How many rows of the article list are selected.
+async fn selected_rows(app: &App) -> usize {
+    app.client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [aria-selected=true]",
+        ))
+        .await
+        .unwrap()
+        .len()
+}
+
+/// Multi-select and export: click one article, Ctrl+click a second, export the two as JSON
+/// through the export dialog and the (stood-in) save dialog, and read the file back.
+#[tokio::test(flavor = "multi_thread")]
+async fn select_two_articles_and_export_them_as_json() {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+
+    let rows = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=article-item]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 8);
+    rows[0].click().await.unwrap();
+    app.wait_for_text("[data-testid=reader-title]", "").await;
+    ctrl_click(&app, &rows[2]).await;
+    app.wait_for_text("[data-testid=bulk-count]", "مقالان محددان")
+        .await;
+    let selected = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [aria-selected=true]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(selected.len(), 2);
+    let ids: Vec<i64> = {
+        let mut ids = Vec::new();
+        for row in &selected {
+            ids.push(row.attr("data-id").await.unwrap().unwrap().parse().unwrap());
+        }
+        ids
+    };
+
+    app.find("[data-testid=bulk-export]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=export-dialog][open]").await;
+    assert_eq!(
+        app.find("[data-testid=export-scope-selected]")
+            .await
+            .prop("checked")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true"),
+        "two selected articles are what the dialog exports first"
+    );
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    // Past the dialog's fade-in.
+    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+    let png = app.client.screenshot().await.unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+    std::fs::write(out.join("export-dialog-ar-light.png"), png).unwrap();
+    // The same dialog in the dark theme (the settings' theme menu, as the screenshot test does).
+    app.client
+        .execute(
+            "const select = document.querySelector('[data-testid=theme-select]');
+             select.value = 'dark';
+             select.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    std::fs::write(
+        out.join("export-dialog-ar-dark.png"),
+        app.client.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    // And in French, mirrored left to right; then back to Arabic for the rest of the test.
+    for language in ["fr", "ar"] {
+        app.client
+            .execute(
+                "const select = document.querySelector('[data-testid=language-select]');
+                 select.value = arguments[0];
+                 select.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![json!(language)],
+            )
+            .await
+            .unwrap();
+        if language == "fr" {
+            tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+            std::fs::write(
+                out.join("export-dialog-fr-dark.png"),
+                app.client.screenshot().await.unwrap(),
+            )
+            .unwrap();
+        }
+    }
+
+    app.find("[data-testid=export-format-json]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("مقالان.json");
+    answer_save_dialog_with(&app, &path).await;
+    app.find("[data-testid=export-confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=notice]", "مقالان.json")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let png = app.client.screenshot().await.unwrap();
+    std::fs::write(out.join("selection-ar-light.png"), png).unwrap();
+
+    let options = app
+        .client
+        .execute("return window.__saveOptions;", vec![])
+        .await
+        .unwrap();
+    let default_name = options["defaultPath"].as_str().unwrap_or_default();
+    assert!(
+        default_name.starts_with("أرشيف - مقالات محددة - ") && default_name.ends_with(".json"),
+        "{options}"
+    );
+    assert_eq!(options["filters"][0]["extensions"], json!(["json"]));
+
+    let export: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("the export exists")).unwrap();
+    assert_eq!(export["schema"], "arshif/1");
+    assert_eq!(export["count"], 2);
+    let mut exported: Vec<i64> = export["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    exported.sort_unstable();
+    let mut expected = ids;
+    expected.sort_unstable();
+    assert_eq!(exported, expected);
+    app.end().await;
+}
+
+/// Backups in settings: back up through the (stood-in) save dialog, check the archive, delete
+/// an article, restore the backup through the open dialog and its confirmation, and see the
+/// article back in the list.
+#[tokio::test(flavor = "multi_thread")]
+async fn back_up_check_and_restore_from_settings() {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
+
+    app.find("[data-testid=settings-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=backup-auto]", "7").await;
+    let folder = tempfile::tempdir().unwrap();
+    let backup = folder.path().join("نسخة.arshif");
+    answer_save_dialog_with(&app, &backup).await;
+    app.find("[data-testid=backup-now]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=backup-result]", "نسخة.arshif")
+        .await;
+    assert!(backup.is_file(), "the backup exists");
+    let options = app
+        .client
+        .execute("return window.__saveOptions;", vec![])
+        .await
+        .unwrap();
+    let default_name = options["defaultPath"].as_str().unwrap_or_default();
+    assert!(
+        default_name.starts_with("أرشيف-نسخة-احتياطية-") && default_name.ends_with(".arshif"),
+        "{options}"
+    );
+
+    app.find("[data-testid=archive-check]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=backup-result]", "الأرشيف سليم")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(
+        out.join("settings-backups-ar-light.png"),
+        app.client.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    app.find("[data-testid=settings-close]")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    // Delete the article, then bring it back from the backup.
+    app.find("[data-testid=delete-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=confirm-delete]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=empty-state]:not([hidden])").await;
+
+    app.find("[data-testid=settings-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    answer_open_dialog_with(&app, std::slice::from_ref(&backup)).await;
+    app.find("[data-testid=backup-restore]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=restore-dialog]", "before-restore")
+        .await;
+    app.find("[data-testid=restore-confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=backup-result]", "استُرجعت")
+        .await;
+    app.find("[data-testid=settings-close]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text(
+        "[data-testid=article-list] [data-testid=article-title]",
+        "زيارة مدير الشرطة",
+    )
+    .await;
+    app.end().await;
+}
+
+/// Shift+click and Shift+arrow select ranges, Ctrl+A every row; the bulk bar tags the selection
+/// and deletes it after a confirmation that names the count.
+#[tokio::test(flavor = "multi_thread")]
+async fn ranges_select_all_bulk_tag_and_bulk_delete() {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+    let rows = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=article-item]",
+        ))
+        .await
+        .unwrap();
+    rows[0].click().await.unwrap();
+    click_with(&app, Key::Shift, &rows[2]).await;
+    app.wait_for_text("[data-testid=bulk-count]", "3 مقالات محددة")
+        .await;
+    assert_eq!(selected_rows(&app).await, 3);
+    // Shift+↓ from the active row (the third) grows the range to four.
+    let list = app.find("[data-testid=article-list]").await;
+    list.send_keys(&format!(
+        "{}{}",
+        char::from(Key::Shift),
+        char::from(Key::Down)
+    ))
+    .await
+    .unwrap();
+    app.wait_for_text("[data-testid=bulk-count]", "4 مقالات محددة")
+        .await;
+
+    app.find("[data-testid=bulk-tag]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=bulk-tag-name]")
+        .await
+        .send_keys("مختارات\u{E007}")
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=notice]", "مختارات").await;
+    let tagged = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=row-tag]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(tagged.len(), 4);
+    app.wait_for_text("[data-testid=tag-list]", "مختارات").await;
+
+    // Ctrl+A selects every row; the delete confirmation names the count.
+    list.send_keys(&format!("{}a", char::from(Key::Control)))
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=bulk-count]", "8 مقالات محددة")
+        .await;
+    app.find("[data-testid=bulk-delete]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=bulk-delete-dialog]", "حذف 8 مقالات؟")
+        .await;
+    app.find("[data-testid=bulk-delete-confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=empty-state]:not([hidden])").await;
+    app.wait_for_text("[data-testid=stat-articles]", "0").await;
     app.end().await;
 }

@@ -103,7 +103,49 @@
 
 /** @typedef {{ name: string, colour: string|null, count: number }} TagCount */
 /** @typedef {{ articles: number, tags: number, publications: number }} Stats */
-/** @typedef {{ version: string, db_path: string }} AppInfo */
+/**
+ * @typedef {Object} AppInfo
+ * @property {string} version
+ * @property {string} db_path
+ * @property {string} backups_path  The folder of the automatic daily backups.
+ * @property {number} backups_kept  How many daily backups are kept.
+ */
+
+/** @typedef {'json'|'csl-json'|'csv'|'pdf'} ExportFormat */
+
+/**
+ * @typedef {{ ids: number[] } | { query: { text: string, sort: SearchSort } }} Selection
+ *   Checked articles in list order, or every result of a query (the empty
+ *   query is the whole library) without loading them.
+ */
+
+/**
+ * @typedef {Object} ExportChoices  Each applies to some formats only.
+ * @property {boolean} [includeOriginals]  JSON: carry the original files.
+ * @property {'onePerPage'|'continuous'} [layout]  PDF.
+ * @property {string} [language]  PDF: the interface language, for the cover.
+ * @property {string} [description]  PDF: what the selection is, on the cover.
+ */
+
+/**
+ * @typedef {{ phase: 'articles', done: number, total: number }
+ *   | { phase: 'typesetting', articles: number }
+ *   | { phase: 'writing', pages: number }
+ *   | { phase: 'done', bytes: number }} ExportStep  An `export-progress` event.
+ */
+
+/** @typedef {{ articles: number, bytes: number, path: string }} ExportReport */
+/** @typedef {{ previous: string|null, articles: number }} RestoreReport */
+
+/**
+ * @typedef {Object} CheckReport
+ * @property {boolean} healthy
+ * @property {string[]} integrity_problems
+ * @property {{ table: string, rowid: number|null, missing_in: string }[]} broken_links
+ * @property {string|null} search_index_problem
+ * @property {number|null} articles
+ * @property {string} summary  English, for logs; the UI builds its own sentence.
+ */
 /** @typedef {'imported'|'date'|'title'} SortKey */
 
 /**
@@ -290,6 +332,94 @@ export function deleteArticles(ids) {
 /** @returns {Promise<AppInfo>} */
 export function appInfo() {
   return call('app_info');
+}
+
+/**
+ * Exports a selection to `path` (a file the user chose in the save dialog),
+ * passing each `export-progress` event to `onProgress` while it runs.
+ * @param {{ selection: Selection, format: ExportFormat, path: string, options: ExportChoices }} params
+ * @param {(step: ExportStep) => void} [onProgress]
+ * @returns {Promise<ExportReport>}
+ */
+export async function exportArticles(params, onProgress) {
+  const stop = onProgress
+    ? await listen('export-progress', (/** @type {any} */ payload) => {
+        if (payload && typeof payload === 'object') onProgress(/** @type {ExportStep} */ (payload));
+      })
+    : () => {};
+  try {
+    return await call('export_articles', { params });
+  } finally {
+    stop();
+  }
+}
+
+/** Today as exports print it (`YYYY-MM-DD`, the backend's clock). @returns {Promise<string>} */
+export function exportDate() {
+  return call('export_date');
+}
+
+/**
+ * Backs the archive up to `path` (chosen in the save dialog).
+ * @param {string} path
+ * @returns {Promise<number>} The backup's size in bytes.
+ */
+export function backupArchive(path) {
+  return call('backup_archive', { path });
+}
+
+/**
+ * Replaces the archive with the backup at `path`; the current one is kept beside it.
+ * @param {string} path
+ * @returns {Promise<RestoreReport>}
+ */
+export function restoreArchive(path) {
+  return call('restore_archive', { path });
+}
+
+/** @returns {Promise<CheckReport>} */
+export function checkArchive() {
+  return call('check_archive');
+}
+
+/**
+ * Opens the native save dialog. Looked up on every call, like pickFiles, so
+ * tests can replace `window.__TAURI__.dialog.save`.
+ * @param {{ title: string, defaultPath: string, filterName: string, extensions: string[] }} options
+ * @returns {Promise<string|null>} The chosen path; null when the user cancelled.
+ */
+export async function pickSavePath(options) {
+  let result;
+  try {
+    // @ts-ignore: the Tauri global is injected by the runtime.
+    result = await window.__TAURI__.dialog.save({
+      title: options.title,
+      defaultPath: options.defaultPath,
+      filters: [{ name: options.filterName, extensions: options.extensions }],
+    });
+  } catch (error) {
+    throw toApiError(error);
+  }
+  const path = typeof result === 'string' ? result : result && result.path;
+  return typeof path === 'string' && path.length > 0 ? path : null;
+}
+
+/**
+ * Opens the native file picker for one backup file.
+ * @param {{ title: string, backups: string, allFiles: string }} labels
+ * @returns {Promise<string|null>}
+ */
+export async function pickBackup(labels) {
+  const paths = await openDialog({
+    multiple: false,
+    directory: false,
+    title: labels.title,
+    filters: [
+      { name: labels.backups, extensions: ['arshif', 'db', 'sqlite'] },
+      { name: labels.allFiles, extensions: ['*'] },
+    ],
+  });
+  return paths[0] ?? null;
 }
 
 /** File types the importers read (the engine's `Importer::extensions`). */

@@ -10,6 +10,8 @@ import { onLanguageChange, setLanguage, t, tNodes } from './i18n.js';
 import { applyTheme, loadPrefs, savePrefs } from './prefs.js';
 import { badDateValue, toggleFilter } from './query.js';
 import { setTagColours } from './store.js';
+import { createBulk } from './views/bulk.js';
+import { createExport } from './views/export.js';
 import { createFacets } from './views/facets.js';
 import { createHelp } from './views/help.js';
 import { createList } from './views/list.js';
@@ -35,6 +37,7 @@ const searchInput = /** @type {HTMLInputElement} */ ($('[data-testid="search-inp
 const dropOverlay = $('[data-testid="drop-overlay"]');
 const emptyState = $('[data-testid="empty-state"]');
 const searchError = $('[data-testid="search-error"]');
+const exportButton = $('[data-testid="export-button"]');
 
 /** Null until the first stats() answer. */
 let archiveEmpty = /** @type {boolean|null} */ (null);
@@ -63,6 +66,7 @@ const list = createList({
   },
   onSortChange: (sort) => updatePrefs({ sort }),
   onSearchSortChange: (searchSort) => updatePrefs({ searchSort }),
+  onSelectionChange: (ids) => syncSelection(ids),
   onSearchSettled: ({ query, facets: counts, error, attempted }) => {
     const refused = Boolean(error && typeof error === 'object' && 'code' in error && error.code === 'bad_query');
     if (refused && attempted !== '') {
@@ -117,10 +121,62 @@ const reader = createReader({
 
 const report = createReport({ onOpenArticle: (id) => openArticle(id) });
 
+const exporter = createExport({
+  getContext: () => ({
+    query: list.query,
+    total: list.total,
+    selectedIds: list.selectedIds,
+    sort: list.searchSort,
+  }),
+});
+
+const bulk = createBulk({
+  onExport: (scope) => exporter.open({ scope }),
+  onTagged: (ids, tag) => {
+    list.addTag(ids, tag);
+    if (reader.currentId !== null && ids.includes(reader.currentId)) reader.show(reader.currentId);
+    refreshLibrary();
+    refreshFacets();
+  },
+  onDeleted: (ids) => {
+    for (const id of ids) list.remove(id);
+    if (reader.currentId !== null && ids.includes(reader.currentId)) reader.clear();
+    refreshLibrary();
+    refreshFacets();
+    list.focus();
+  },
+  onClear: () => {
+    list.clearSelection();
+    list.focus();
+  },
+});
+
 const settings = createSettings({
   getPrefs: () => prefs,
   onChange: (changes) => updatePrefs(changes),
+  onRestored: () => reloadEverything(),
 });
+
+exportButton.addEventListener('click', () => exporter.open());
+
+/**
+ * Follows the list's selection: the bulk bar, and the export button, which
+ * needs something to export.
+ * @param {number[]} ids
+ */
+function syncSelection(ids) {
+  bulk.setSelection(ids, { query: list.query, total: list.total, loaded: list.loaded });
+  exportButton.hidden = list.total === 0;
+}
+
+/**
+ * After a restore every view shows the archive that was replaced: read it all again.
+ * @returns {Promise<void>}
+ */
+async function reloadEverything() {
+  reader.clear();
+  await Promise.all([refreshLibrary(), saved.load(), runQuery('')]);
+}
 
 onLanguageChange(() => {
   document.title = t('app.name');
@@ -131,6 +187,8 @@ onLanguageChange(() => {
   settings.refresh();
   facets.refresh();
   saved.refresh();
+  exporter.refresh();
+  bulk.refresh();
   if (refusedQuery !== null) showSearchError(refusedQuery, refusedError);
 });
 

@@ -149,6 +149,8 @@ const ERROR_CODES = new Set([
   'read_only',
   'no_permission',
   'import_running',
+  'nothing_to_export',
+  'pdf_typesetting',
 ]);
 
 /** Codes the importer may give for one failed file. */

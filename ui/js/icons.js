@@ -5,6 +5,7 @@ import { svg } from './dom.js';
 /** @type {Object<string, string[]>} Each entry is a list of path `d` strings. */
 const PATHS = {
   import: ['M12 3v11', 'M7.5 9.5 12 14l4.5-4.5', 'M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4'],
+  export: ['M12 15V4', 'M7.5 8.5 12 4l4.5 4.5', 'M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4'],
   search: ['M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13Z', 'm15.5 15.5 4.5 4.5'],
   settings: [
     'M4 7h9', 'M17 7h3', 'M15 5v4',

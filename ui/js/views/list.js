@@ -1,8 +1,11 @@
 // The article list: the library (sorted pages) or search results (by relevance
 // or date, each row with its highlighted snippet), paged with "load more" so
-// thousands of rows stay cheap, and a listbox that moves its selection with
-// the arrow keys and opens with Enter. The first page of a search also brings
-// the facet counts, which go to the app through `onSearchSettled`.
+// thousands of rows stay cheap, and a multi-select listbox. One row is active
+// (the keyboard cursor, the one Enter opens in the reader); any number are
+// selected: click selects one and opens it, Ctrl/Cmd+click toggles, Shift+click
+// and Shift+arrows select a range from the anchor, Ctrl/Cmd+A every loaded row.
+// The first page of a search also brings the facet counts, which go to the app
+// through `onSearchSettled`; selection changes go through `onSelectionChange`.
 
 import * as api from '../api.js';
 import { $, h, replace, userText, withSeparators } from '../dom.js';
@@ -43,6 +46,7 @@ const ROW_TAGS = 3;
  *   onSortChange: (sort: import('../prefs.js').SortChoice) => void,
  *   onSearchSortChange: (sort: import('../api.js').SearchSort) => void,
  *   onSearchSettled: (result: SearchSettled) => void,
+ *   onSelectionChange?: (ids: number[]) => void,
  * }} handlers
  */
 export function createList(handlers) {
@@ -64,8 +68,12 @@ export function createList(handlers) {
     /** @type {Row[]} */
     items: [],
     total: 0,
-    /** @type {number|null} */
-    selectedId: null,
+    /** @type {number|null} The active row: the keyboard cursor and the reader's article. */
+    activeId: null,
+    /** @type {Set<number>} The selected rows (the active one usually among them). */
+    selected: new Set(),
+    /** @type {number|null} Where a Shift range starts. */
+    anchorId: null,
     loading: false,
     /** @type {unknown} */
     error: null,
@@ -127,7 +135,8 @@ export function createList(handlers) {
         id: `article-option-${item.id}`,
         'data-testid': 'article-item',
         'data-id': item.id,
-        'aria-selected': String(item.id === state.selectedId),
+        'aria-selected': String(state.selected.has(item.id)),
+        'data-active': item.id === state.activeId ? 'true' : null,
       },
       userText('span', item.title || t('list.untitled'), {
         class: 'row-title',
@@ -237,9 +246,85 @@ export function createList(handlers) {
   }
 
   function syncActiveDescendant() {
-    const selected = state.selectedId !== null && listbox.querySelector(`[data-id="${state.selectedId}"]`);
-    if (selected) listbox.setAttribute('aria-activedescendant', selected.id);
+    const active = state.activeId !== null && listbox.querySelector(`[data-id="${state.activeId}"]`);
+    if (active) listbox.setAttribute('aria-activedescendant', active.id);
     else listbox.removeAttribute('aria-activedescendant');
+  }
+
+  /** The selected rows that are loaded, in list order. */
+  function selectedIds() {
+    return state.items.filter((item) => state.selected.has(item.id)).map((item) => item.id);
+  }
+
+  /**
+   * Puts the selection and the active row on the rendered rows, and tells the app.
+   * @param {{ scroll?: boolean }} [options]
+   */
+  function renderSelection(options = {}) {
+    for (const option of listbox.querySelectorAll('[data-id]')) {
+      const id = Number(option.getAttribute('data-id'));
+      option.setAttribute('aria-selected', String(state.selected.has(id)));
+      if (id === state.activeId) option.setAttribute('data-active', 'true');
+      else option.removeAttribute('data-active');
+    }
+    const active = state.activeId !== null && listbox.querySelector(`[data-id="${state.activeId}"]`);
+    if (active && options.scroll !== false) active.scrollIntoView({ block: 'nearest' });
+    syncActiveDescendant();
+    handlers.onSelectionChange?.(selectedIds());
+  }
+
+  /**
+   * The ids from the anchor to `id` in list order (just `id` without an anchor).
+   * @param {number} id
+   * @returns {number[]}
+   */
+  function range(id) {
+    const to = state.items.findIndex((item) => item.id === id);
+    let from = state.items.findIndex((item) => item.id === state.anchorId);
+    if (from === -1) from = to;
+    const [start, end] = from <= to ? [from, to] : [to, from];
+    return state.items.slice(start, end + 1).map((item) => item.id);
+  }
+
+  /**
+   * Makes `id` active and selects the range from the anchor to it (added to the
+   * selection with `additive`, Ctrl+Shift; replacing it otherwise).
+   * @param {number} id
+   * @param {{ additive?: boolean, scroll?: boolean }} [options]
+   */
+  function extendTo(id, options = {}) {
+    if (state.anchorId === null) state.anchorId = state.activeId ?? id;
+    if (!options.additive) state.selected.clear();
+    for (const each of range(id)) state.selected.add(each);
+    state.activeId = id;
+    renderSelection(options);
+  }
+
+  /**
+   * Adds `id` to the selection or takes it out; it becomes active and the anchor.
+   * @param {number} id
+   */
+  function toggle(id) {
+    if (state.selected.has(id)) state.selected.delete(id);
+    else state.selected.add(id);
+    state.activeId = id;
+    state.anchorId = id;
+    renderSelection({ scroll: false });
+  }
+
+  /** Selects every loaded row, keeping the active one. */
+  function selectAll() {
+    if (state.items.length === 0) return;
+    state.selected = new Set(state.items.map((item) => item.id));
+    if (state.activeId === null || !state.selected.has(state.activeId)) state.activeId = state.items[0].id;
+    renderSelection({ scroll: false });
+  }
+
+  /** Leaves only the active row selected (the one the reader shows). */
+  function clearSelection() {
+    state.selected = new Set(state.activeId === null ? [] : [state.activeId]);
+    state.anchorId = state.activeId;
+    renderSelection({ scroll: false });
   }
 
   /**
@@ -269,6 +354,10 @@ export function createList(handlers) {
     state.error = null;
     state.items = [];
     state.total = 0;
+    // A new list starts with at most the reader's article selected.
+    const previousSelection = { selected: state.selected, anchorId: state.anchorId };
+    state.selected = new Set(state.activeId === null ? [] : [state.activeId]);
+    state.anchorId = state.activeId;
     renderSort();
     renderRows();
     renderStatus();
@@ -294,6 +383,8 @@ export function createList(handlers) {
         state.items = previous.items;
         state.total = previous.total;
         state.error = previous.error;
+        state.selected = previousSelection.selected;
+        state.anchorId = previousSelection.anchorId;
       } else {
         state.error = error;
       }
@@ -302,6 +393,7 @@ export function createList(handlers) {
     renderSort();
     renderRows();
     renderStatus();
+    handlers.onSelectionChange?.(selectedIds());
     if (failure && isBadQuery(failure)) scroller.scrollTop = previous.scrollTop;
     handlers.onSearchSettled({ query: state.query, facets, error: failure, attempted });
   }
@@ -345,65 +437,111 @@ export function createList(handlers) {
   }
 
   /**
-   * Marks one row as selected (without opening it).
+   * Makes one row active and the only one selected (without opening it).
    * @param {number|null} id
    * @param {{ scroll?: boolean }} [options]
    */
   function select(id, options = {}) {
-    const previous = state.selectedId !== null && listbox.querySelector(`[data-id="${state.selectedId}"]`);
-    if (previous) previous.setAttribute('aria-selected', 'false');
-    state.selectedId = id;
-    const current = id !== null && listbox.querySelector(`[data-id="${id}"]`);
-    if (current) {
-      current.setAttribute('aria-selected', 'true');
-      if (options.scroll !== false) current.scrollIntoView({ block: 'nearest' });
-    }
-    syncActiveDescendant();
+    state.activeId = id;
+    state.anchorId = id;
+    state.selected = new Set(id === null ? [] : [id]);
+    renderSelection(options);
   }
 
   /**
-   * Moves the selection by `delta` rows (clamped), loading more at the end.
+   * Moves the active row by `delta` rows (clamped), loading more at the end.
+   * With `extend` (Shift), the selection grows or shrinks from the anchor;
+   * otherwise the new row is the only one selected.
    * @param {number} delta
+   * @param {{ extend?: boolean }} [options]
    */
-  async function move(delta) {
+  async function move(delta, options = {}) {
     if (state.items.length === 0) return;
     // Key presses that arrive while a page loads wait for it, then move on
     // from wherever the earlier presses left the selection.
     if (pendingMore) await pendingMore;
-    const index = state.items.findIndex((item) => item.id === state.selectedId);
+    const index = state.items.findIndex((item) => item.id === state.activeId);
     let next = index === -1 ? (delta > 0 ? 0 : state.items.length - 1) : index + delta;
     if (next >= state.items.length && state.items.length < state.total) {
       await loadMore();
     }
     next = Math.max(0, Math.min(state.items.length - 1, next));
-    select(state.items[next].id);
+    goTo(state.items[next].id, options);
   }
 
-  function openSelected() {
-    if (state.selectedId !== null) handlers.onOpen(state.selectedId);
+  /**
+   * @param {number} id
+   * @param {{ extend?: boolean }} options
+   */
+  function goTo(id, options) {
+    if (options.extend) extendTo(id);
+    else select(id);
   }
+
+  function openActive() {
+    if (state.activeId !== null) handlers.onOpen(state.activeId);
+  }
+
+  /** True between a pointer press and its click: the click decides the selection. */
+  let pressing = false;
+  document.addEventListener('mouseup', () => {
+    window.setTimeout(() => {
+      pressing = false;
+    });
+  });
+
+  // Shift+click would otherwise select the rows' text as well as the rows.
+  listbox.addEventListener('mousedown', (event) => {
+    pressing = true;
+    if (event.shiftKey && /** @type {HTMLElement} */ (event.target).closest('[data-id]')) {
+      event.preventDefault();
+      listbox.focus({ preventScroll: true });
+    }
+  });
 
   listbox.addEventListener('click', (event) => {
     const option = /** @type {HTMLElement} */ (event.target).closest('[data-id]');
     if (!option) return;
     const id = Number(option.getAttribute('data-id'));
-    select(id, { scroll: false });
-    handlers.onOpen(id);
+    const toggleKey = event.ctrlKey || event.metaKey;
+    if (event.shiftKey) {
+      extendTo(id, { additive: toggleKey, scroll: false });
+    } else if (toggleKey) {
+      toggle(id);
+    } else {
+      select(id, { scroll: false });
+      handlers.onOpen(id);
+    }
   });
 
   listbox.addEventListener('keydown', (/** @type {KeyboardEvent} */ event) => {
+    const toggleKey = event.ctrlKey || event.metaKey;
+    if (event.altKey) return;
+    // `code` as well as `key`: on an Arabic layout the A key types ش.
+    if (toggleKey && !event.shiftKey && (event.key.toLowerCase() === 'a' || event.code === 'KeyA')) {
+      event.preventDefault();
+      selectAll();
+      return;
+    }
+    if (toggleKey) return;
+    const extend = event.shiftKey;
+    const last = () => state.items.length - 1;
     /** @type {Record<string, () => void>} */
     const keys = {
-      ArrowDown: () => move(1),
-      ArrowUp: () => move(-1),
-      PageDown: () => move(10),
-      PageUp: () => move(-10),
-      Home: () => state.items.length && select(state.items[0].id),
-      End: () => state.items.length && select(state.items[state.items.length - 1].id),
-      Enter: openSelected,
+      ArrowDown: () => move(1, { extend }),
+      ArrowUp: () => move(-1, { extend }),
+      PageDown: () => move(10, { extend }),
+      PageUp: () => move(-10, { extend }),
+      Home: () => state.items.length && goTo(state.items[0].id, { extend }),
+      End: () => state.items.length && goTo(state.items[last()].id, { extend }),
+      Enter: () => !extend && openActive(),
+      ' ': () => !extend && state.activeId !== null && toggle(state.activeId),
+      Escape: () => !extend && state.selected.size > 1 && clearSelection(),
     };
     const action = Object.hasOwn(keys, event.key) ? keys[event.key] : null;
-    if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!action) return;
+    // Escape with a single selection is left to the app (it clears the search).
+    if (event.key === 'Escape' && state.selected.size <= 1) return;
     event.preventDefault();
     action();
   });
@@ -413,7 +551,7 @@ export function createList(handlers) {
   listbox.addEventListener('focus', () => {
     // No scrolling here: a pointer press focuses the list before its click,
     // and moving the rows under the pointer would send the click elsewhere.
-    if (state.selectedId === null && state.items.length) select(state.items[0].id, { scroll: false });
+    if (!pressing && state.activeId === null && state.items.length) select(state.items[0].id, { scroll: false });
   });
 
   loadMoreButton.addEventListener('click', () => loadMore());
@@ -445,13 +583,19 @@ export function createList(handlers) {
     loadMore,
     select,
     move,
+    selectAll,
+    clearSelection,
+    /** @returns {number[]} The selected rows that are loaded, in list order. */
+    get selectedIds() {
+      return selectedIds();
+    },
     /** @returns {string} */
     get query() {
       return state.query;
     },
-    /** @returns {number|null} */
+    /** @returns {number|null} The active row. */
     get selectedId() {
-      return state.selectedId;
+      return state.activeId;
     },
     /** @returns {boolean} */
     get loading() {
@@ -460,6 +604,14 @@ export function createList(handlers) {
     /** @returns {number} */
     get total() {
       return state.total;
+    },
+    /** @returns {number} Rows loaded so far. */
+    get loaded() {
+      return state.items.length;
+    },
+    /** @returns {import('../api.js').SearchSort} The order of the search. */
+    get searchSort() {
+      return state.searchSort;
     },
     /** Moves keyboard focus to the list. */
     focus() {
@@ -479,6 +631,20 @@ export function createList(handlers) {
       syncActiveDescendant();
     },
     /**
+     * Adds a tag to loaded rows after a bulk tag.
+     * @param {number[]} ids
+     * @param {string} name
+     */
+    addTag(ids, name) {
+      for (const id of ids) {
+        const item = state.items.find((candidate) => candidate.id === id);
+        if (!item || (item.tags ?? []).includes(name)) continue;
+        item.tags = [...(item.tags ?? []), name];
+        listbox.querySelector(`[data-id="${id}"]`)?.replaceWith(row(item));
+      }
+      syncActiveDescendant();
+    },
+    /**
      * Drops a deleted row and returns the id of the row now in its place.
      * @param {number} id
      * @returns {number|null}
@@ -489,9 +655,12 @@ export function createList(handlers) {
       state.items.splice(index, 1);
       state.total = Math.max(0, state.total - 1);
       listbox.querySelector(`[data-id="${id}"]`)?.remove();
-      if (state.selectedId === id) state.selectedId = null;
+      state.selected.delete(id);
+      if (state.anchorId === id) state.anchorId = null;
+      if (state.activeId === id) state.activeId = null;
       renderStatus();
       syncActiveDescendant();
+      handlers.onSelectionChange?.(selectedIds());
       const neighbour = state.items[Math.min(index, state.items.length - 1)];
       return neighbour ? neighbour.id : null;
     },

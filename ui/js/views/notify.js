@@ -1,7 +1,8 @@
-// The error banner at the top of the list and the polite live region that
-// announces results to screen readers.
+// The error banner at the top of the list, the success notice (a toast at the
+// bottom of the window that goes away by itself) and the polite live region
+// that announces results to screen readers.
 
-import { $ } from '../dom.js';
+import { $, replace } from '../dom.js';
 import { errorText } from '../format.js';
 
 /** @type {HTMLElement|null} */
@@ -9,12 +10,50 @@ let banner = null;
 /** @type {number|undefined} */
 let pending;
 
-/** Wires the banner's dismiss button. Call once at start-up. */
+/** @type {HTMLElement|null} */
+let toast = null;
+/** @type {number|undefined} */
+let toastTimer;
+/** How long a success notice stays, unless the pointer or focus is on it. */
+const NOTICE_MS = 8000;
+
+/** Wires the banner's and the notice's dismiss buttons. Call once at start-up. */
 export function initNotify() {
   /** @type {HTMLElement} */
   const el = $('[data-testid="alert"]');
   banner = el;
   $('.alert-dismiss', el).addEventListener('click', hideError);
+  /** @type {HTMLElement} */
+  const notice = $('[data-testid="notice"]');
+  toast = notice;
+  $('.toast-dismiss', notice).addEventListener('click', hideNotice);
+  // A notice being read (hovered or focused) stays until it is left.
+  notice.addEventListener('pointerenter', () => window.clearTimeout(toastTimer));
+  notice.addEventListener('focusin', () => window.clearTimeout(toastTimer));
+  notice.addEventListener('pointerleave', scheduleHide);
+}
+
+function scheduleHide() {
+  window.clearTimeout(toastTimer);
+  toastTimer = window.setTimeout(hideNotice, NOTICE_MS);
+}
+
+/**
+ * Shows a success notice: text and nodes (a file name in a `<bdi>`). Being a
+ * status region, it is also read out by screen readers.
+ * @param {(Node|string)[]} content
+ */
+export function showNotice(content) {
+  if (!toast) return;
+  replace($('.toast-text', toast), content);
+  toast.hidden = false;
+  scheduleHide();
+}
+
+/** Hides the success notice. */
+export function hideNotice() {
+  window.clearTimeout(toastTimer);
+  if (toast) toast.hidden = true;
 }
 
 /**

@@ -1,0 +1,129 @@
+// The bulk-action bar: shown while more than one article is selected, with the
+// count (Arabic plurals), Tag…, Export…, Delete… (after a confirmation naming
+// the count) and Clear selection; and, when every loaded row is selected but
+// the search has more, a button that exports all of its results without
+// loading them.
+
+import * as api from '../api.js';
+import { $ } from '../dom.js';
+import { t } from '../i18n.js';
+import { announce, showError, showNotice } from './notify.js';
+
+/**
+ * @param {{
+ *   onExport: (scope: 'selected'|'all') => void,
+ *   onTagged: (ids: number[], tag: string) => void,
+ *   onDeleted: (ids: number[]) => void,
+ *   onClear: () => void,
+ * }} handlers
+ */
+export function createBulk(handlers) {
+  const bar = $('[data-testid="bulk-bar"]');
+  const count = $('[data-testid="bulk-count"]', bar);
+  const exportAll = $('[data-testid="bulk-export-all"]', bar);
+  const tagDialog = /** @type {HTMLDialogElement} */ ($('[data-testid="bulk-tag-dialog"]'));
+  const tagInput = /** @type {HTMLInputElement} */ ($('[data-testid="bulk-tag-name"]', tagDialog));
+  const tagConfirm = /** @type {HTMLButtonElement} */ ($('[data-testid="bulk-tag-confirm"]', tagDialog));
+  const deleteDialog = /** @type {HTMLDialogElement} */ ($('[data-testid="bulk-delete-dialog"]'));
+  const deleteConfirm = /** @type {HTMLButtonElement} */ ($('[data-testid="bulk-delete-confirm"]', deleteDialog));
+
+  /** @type {number[]} */
+  let ids = [];
+  let view = { query: '', total: 0, loaded: 0 };
+
+  /** @param {number} n */
+  const articles = (n) => t('count.articles', { count: n });
+
+  function render() {
+    bar.hidden = ids.length < 2;
+    count.textContent = t('count.selected', { count: ids.length });
+    const more = ids.length === view.loaded && view.total > view.loaded;
+    exportAll.hidden = !more;
+    exportAll.textContent = t(view.query ? 'bulk.exportAll' : 'bulk.exportLibrary', { count: view.total });
+  }
+
+  $('[data-testid="bulk-export"]', bar).addEventListener('click', () => handlers.onExport('selected'));
+  exportAll.addEventListener('click', () => handlers.onExport('all'));
+  $('[data-testid="bulk-clear"]', bar).addEventListener('click', () => handlers.onClear());
+
+  $('[data-testid="bulk-tag"]', bar).addEventListener('click', () => {
+    $('.dialog-title', tagDialog).textContent = t('bulkTag.title', { articles: articles(ids.length) });
+    tagInput.value = '';
+    tagConfirm.disabled = false;
+    tagDialog.showModal();
+    tagInput.focus();
+  });
+
+  async function applyTag() {
+    // As in the reader: inner spaces belong to the name, the slashes' do not.
+    const name = tagInput.value.trim().replace(/\s*\/\s*/g, '/');
+    if (!name) {
+      tagInput.focus();
+      return;
+    }
+    const chosen = ids.slice();
+    tagConfirm.disabled = true;
+    try {
+      await api.tagArticles(name, chosen);
+      tagDialog.close('tagged');
+      handlers.onTagged(chosen, name);
+      const text = t('announce.bulkTagged', { tag: name, articles: articles(chosen.length) });
+      showNotice([text]);
+      announce(text);
+    } catch (error) {
+      tagDialog.close('failed');
+      showError(error);
+    } finally {
+      tagConfirm.disabled = false;
+    }
+  }
+
+  tagConfirm.addEventListener('click', () => applyTag());
+  tagInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.isComposing) {
+      event.preventDefault();
+      applyTag();
+    }
+  });
+  $('[data-action="cancel-bulk-tag"]', tagDialog).addEventListener('click', () => tagDialog.close('cancel'));
+
+  $('[data-testid="bulk-delete"]', bar).addEventListener('click', () => {
+    $('.dialog-title', deleteDialog).textContent = t('bulkDelete.title', { articles: articles(ids.length) });
+    $('.confirm-text', deleteDialog).textContent = t('bulkDelete.text', { articles: articles(ids.length) });
+    deleteConfirm.disabled = false;
+    deleteDialog.showModal();
+  });
+  $('[data-action="cancel-bulk-delete"]', deleteDialog).addEventListener('click', () => deleteDialog.close('cancel'));
+  deleteConfirm.addEventListener('click', async () => {
+    const chosen = ids.slice();
+    deleteConfirm.disabled = true;
+    try {
+      await api.deleteArticles(chosen);
+      deleteDialog.close('deleted');
+      handlers.onDeleted(chosen);
+      announce(t('announce.bulkDeleted', { articles: articles(chosen.length) }));
+    } catch (error) {
+      deleteDialog.close('failed');
+      showError(error);
+    } finally {
+      deleteConfirm.disabled = false;
+    }
+  });
+
+  return {
+    /**
+     * Follows the list's selection.
+     * @param {number[]} selected  In list order.
+     * @param {{ query: string, total: number, loaded: number }} listView
+     */
+    setSelection(selected, listView) {
+      ids = selected;
+      view = listView;
+      render();
+    },
+    /** Re-renders after a language change. */
+    refresh() {
+      render();
+    },
+  };
+}
