@@ -37,6 +37,7 @@ test-pdf:
 ## The interface's translations are complete in Arabic, French and English.
 test-ui:
 	node tests/ui/i18n-complete.mjs
+	node tests/ui/word-diff.mjs
 
 test-shell:
 	cargo test -p arshif-desktop --lib

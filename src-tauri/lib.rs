@@ -39,6 +39,8 @@ pub fn builder<R: Runtime>(archive: Option<PathBuf>) -> tauri::Builder<R> {
         commands::get_article,
         commands::update_article,
         commands::delete_articles,
+        commands::list_near_duplicates,
+        commands::mark_not_duplicate,
         commands::import_files,
         commands::cancel_import,
         commands::tag_articles,

@@ -10,6 +10,7 @@ import { onLanguageChange, setLanguage, t, tNodes } from './i18n.js';
 import { applyTheme, loadPrefs, savePrefs } from './prefs.js';
 import { badDateValue, toggleFilter } from './query.js';
 import { setTagColours } from './store.js';
+import { createDuplicates } from './views/duplicates.js';
 import { createFacets } from './views/facets.js';
 import { createHelp } from './views/help.js';
 import { createList } from './views/list.js';
@@ -115,6 +116,13 @@ const reader = createReader({
   },
 });
 
+const duplicates = createDuplicates({
+  onDeleted: (id) => {
+    list.remove(id);
+    refreshLibrary();
+  },
+});
+
 const report = createReport({ onOpenArticle: (id) => openArticle(id) });
 
 const settings = createSettings({
@@ -131,6 +139,7 @@ onLanguageChange(() => {
   settings.refresh();
   facets.refresh();
   saved.refresh();
+  duplicates.refresh();
   if (refusedQuery !== null) showSearchError(refusedQuery, refusedError);
 });
 
@@ -159,6 +168,8 @@ function renderView() {
  * @returns {Promise<void>}
  */
 async function refreshLibrary() {
+  // After an import or a delete the open near-duplicate pairs change too.
+  duplicates.refreshCount();
   try {
     const [stats, tags] = await Promise.all([api.stats(), api.listTags()]);
     archiveEmpty = stats.articles === 0;
