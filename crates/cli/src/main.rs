@@ -188,7 +188,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Import { paths, json } => {
             let mut archive = open(cli.db)?;
             // A bar only for a person watching: never into a pipe, a log or beside JSON.
-            let mut bar = (!json && std::io::stderr().is_terminal()).then(progress::ProgressBar::new);
+            let mut bar =
+                (!json && std::io::stderr().is_terminal()).then(progress::ProgressBar::new);
             let mut progress = |p: &arshif_engine::ImportProgress| {
                 if let Some(bar) = &mut bar {
                     bar.update(p);

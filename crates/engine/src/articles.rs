@@ -6,11 +6,11 @@ use crate::analysis::normalize;
 use crate::clock::now_rfc3339;
 use crate::error::{Error, Result};
 use crate::keys::title_sort_key;
-use crate::near_duplicates::{self, Signature};
 use crate::model::{
     Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Page, Provenance, SortBy,
     TagRef,
 };
+use crate::near_duplicates::{self, Signature};
 use crate::{publications, tags, Archive};
 
 /// Titles longer than this are not titles; the limit keeps lists and PDFs sane.

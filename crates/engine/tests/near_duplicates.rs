@@ -115,7 +115,12 @@ fn the_body_decides_not_the_headline() {
     let flagged: Vec<(&str, i64)> = report
         .near_duplicates
         .iter()
-        .map(|n| (Path::new(&n.file).file_name().unwrap().to_str().unwrap(), n.other_id))
+        .map(|n| {
+            (
+                Path::new(&n.file).file_name().unwrap().to_str().unwrap(),
+                n.other_id,
+            )
+        })
         .collect();
     assert_eq!(flagged, [("new-headline.txt", report.imported_ids[0])]);
 }
@@ -153,7 +158,10 @@ fn keeping_both_sticks_across_reimport_and_rebuild() {
         PairStatus::NotDuplicate
     );
     // Only a flagged pair can be marked; a missing article is not found.
-    let unrelated = import(&mut archive, &[folder.write("other.txt", &demo("marsum-80"))]);
+    let unrelated = import(
+        &mut archive,
+        &[folder.write("other.txt", &demo("marsum-80"))],
+    );
     let c = unrelated.imported_ids[0];
     assert_eq!(
         archive.mark_not_duplicate(a, c).unwrap_err().code(),
@@ -175,7 +183,10 @@ fn deleting_one_article_resolves_its_pairs() {
         folder.write("reprint-1.txt", &format!("{}{ADDED}", body.trim_end())),
         folder.write(
             "reprint-2.txt",
-            &format!("{}\nالتعليقات مغلقة.\nشارك المقال على فيسبوك وتويتر وواتساب الآن", body.trim_end()),
+            &format!(
+                "{}\nالتعليقات مغلقة.\nشارك المقال على فيسبوك وتويتر وواتساب الآن",
+                body.trim_end()
+            ),
         ),
     ];
     let report = import(&mut archive, &paths);
@@ -187,7 +198,10 @@ fn deleting_one_article_resolves_its_pairs() {
     archive.delete_articles(&[ids[0]]).unwrap();
     let page = archive.near_duplicates(0, 50).unwrap();
     assert_eq!(page.total, 1);
-    assert_eq!((page.items[0].article.id, page.items[0].other.id), (ids[1], ids[2]));
+    assert_eq!(
+        (page.items[0].article.id, page.items[0].other.id),
+        (ids[1], ids[2])
+    );
     assert!(archive.near_duplicates_of(ids[0]).unwrap().is_empty());
     archive.delete_articles(&[ids[2]]).unwrap();
     assert_eq!(archive.near_duplicates(0, 50).unwrap().total, 0);
@@ -224,7 +238,11 @@ fn report_figures_for_a_mixed_folder() {
         .collect();
     flagged.sort();
     // The typo version repeats both the original and the reprint.
-    assert_eq!(flagged, ["c-reprint.txt", "d-typos.txt", "d-typos.txt"], "{report:?}");
+    assert_eq!(
+        flagged,
+        ["c-reprint.txt", "d-typos.txt", "d-typos.txt"],
+        "{report:?}"
+    );
 
     // A report from before near-duplicates existed still reads, with none.
     let old = r#"{"imported":1,"duplicates":0,"failed":[],"imported_ids":[1],"duplicate_files":[],"cancelled":false}"#;
@@ -252,11 +270,11 @@ fn a_schema_3_archive_upgrades_and_finds_pairs_among_its_articles() {
     assert_eq!((page.items[0].article.id, page.items[0].other.id), (1, 2));
     // New imports are compared with the old articles too.
     let folder = Folder::new();
-    let text = format!(
-        "عنوان آخر\n{}",
-        archive.article(3).unwrap().body.trim_end()
+    let text = format!("عنوان آخر\n{}", archive.article(3).unwrap().body.trim_end());
+    let report = import(
+        &mut archive,
+        &[folder.write("reprint-of-3.txt", &format!("{text}{ADDED}"))],
     );
-    let report = import(&mut archive, &[folder.write("reprint-of-3.txt", &format!("{text}{ADDED}"))]);
     assert_eq!(report.near_duplicates.len(), 1, "{report:?}");
     assert_eq!(report.near_duplicates[0].other_id, 3);
     // The schema-1 archive still climbs the whole chain.

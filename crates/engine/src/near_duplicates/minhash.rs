@@ -166,7 +166,8 @@ mod tests {
 
     #[test]
     fn normalization_and_punctuation_are_not_edits() {
-        let plain = "قال وزير الداخلية إن الاجتماع الأمني عقد في الرباط يوم الأربعاء بحضور ممثلين عن الدرك";
+        let plain =
+            "قال وزير الداخلية إن الاجتماع الأمني عقد في الرباط يوم الأربعاء بحضور ممثلين عن الدرك";
         let marked = "قالَ وزيرُ الداخليّة: «إن الإجتماع الأمني عُقد في الرباط» يومَ الاربعاء، بحضور ممثلين عن الدرك.";
         check(plain, marked, 1.0, 1.0);
     }
@@ -201,7 +202,11 @@ mod tests {
         // Signatures live in archives: a change here must come with a new SIGNATURE_VERSION.
         let signature = Signature::of(&words("كلمة", 20)).unwrap();
         assert_eq!(
-            (signature.0[0], signature.0[HASHES - 1], signature.band_keys()[0]),
+            (
+                signature.0[0],
+                signature.0[HASHES - 1],
+                signature.band_keys()[0]
+            ),
             (72_398_483, 7_164_318, -5_085_499_550_750_581_808),
             "update this pin together with SIGNATURE_VERSION"
         );

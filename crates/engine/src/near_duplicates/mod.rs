@@ -82,14 +82,22 @@ pub struct NearDuplicateLink {
 /// Runs inside the writer's transaction, after the article row exists.
 pub(crate) fn record(conn: &Connection, id: i64, signature: &Signature) -> Result<Vec<Match>> {
     let keys = signature.band_keys();
-    let placeholders = vec!["?"; keys.len()].join(", ");
+    // One statement text for every article (the id is bound, not written in), so SQLite
+    // compiles it once per connection and the statement cache keeps it.
+    let placeholders = (1..=keys.len())
+        .map(|n| format!("?{n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let id_parameter = keys.len() + 1;
     let candidates: Vec<i64> = conn
         .prepare_cached(&format!(
             "SELECT DISTINCT article_id FROM near_duplicate_bands
-             WHERE band_key IN ({placeholders}) AND article_id <> {id}
+             WHERE band_key IN ({placeholders}) AND article_id <> ?{id_parameter}
              ORDER BY article_id LIMIT {MAX_CANDIDATES}"
         ))?
-        .query_map(params_from_iter(keys), |row| row.get(0))?
+        .query_map(params_from_iter(keys.iter().copied().chain([id])), |row| {
+            row.get(0)
+        })?
         .collect::<Result<_, _>>()?;
     let mut found = Vec::new();
     for other_id in candidates {
@@ -156,9 +164,7 @@ pub(crate) fn ensure_signatures(conn: &Connection) -> Result<()> {
 /// keep their status.
 pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
     let tx = conn.unchecked_transaction()?;
-    tx.execute_batch(
-        "DELETE FROM near_duplicate_bands; DELETE FROM near_duplicate_signatures;",
-    )?;
+    tx.execute_batch("DELETE FROM near_duplicate_bands; DELETE FROM near_duplicate_signatures;")?;
     {
         let mut articles = tx.prepare("SELECT id, body FROM articles ORDER BY id")?;
         let mut rows = articles.query([])?;
