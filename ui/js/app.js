@@ -123,7 +123,10 @@ const duplicates = createDuplicates({
   },
 });
 
-const report = createReport({ onOpenArticle: (id) => openArticle(id) });
+const report = createReport({
+  onOpenArticle: (id) => openArticle(id),
+  onReviewDuplicates: () => duplicates.open(),
+});
 
 const settings = createSettings({
   getPrefs: () => prefs,

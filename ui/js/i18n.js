@@ -136,6 +136,15 @@ const DICTIONARIES = {
     'confirm.cancel': 'إلغاء',
     'confirm.delete': 'حذف نهائي',
 
+    'report.nearDuplicates': {
+      zero: 'لا مقالات مستورَدة تشبه مقالات موجودة في الأرشيف.',
+      one: 'مقال مستورَد واحد يشبه مقالًا موجودًا في الأرشيف.',
+      two: 'مقالان مستورَدان يشبهان مقالات موجودة في الأرشيف.',
+      few: '{count} مقالات مستورَدة تشبه مقالات موجودة في الأرشيف.',
+      many: '{count} مقالًا مستورَدًا يشبه مقالات موجودة في الأرشيف.',
+      other: '{count} مقال مستورَد يشبه مقالات موجودة في الأرشيف.',
+    },
+    'report.compareDuplicates': 'قارن بينها',
     'duplicates.nav': 'مقالات قد تكون مكررة',
     'duplicates.title': 'مقالات قد تكون مكررة',
     'duplicates.close': 'إغلاق',
@@ -411,6 +420,12 @@ const DICTIONARIES = {
     'confirm.cancel': 'Annuler',
     'confirm.delete': 'Supprimer définitivement',
 
+    'report.nearDuplicates': {
+      one: '{count} article importé ressemble à un article déjà dans l’archive.',
+      many: '{count} d’articles importés ressemblent à des articles déjà dans l’archive.',
+      other: '{count} articles importés ressemblent à des articles déjà dans l’archive.',
+    },
+    'report.compareDuplicates': 'Comparer',
     'duplicates.nav': 'Doublons possibles',
     'duplicates.title': 'Doublons possibles',
     'duplicates.close': 'Fermer',
@@ -661,6 +676,11 @@ const DICTIONARIES = {
     'confirm.cancel': 'Cancel',
     'confirm.delete': 'Delete permanently',
 
+    'report.nearDuplicates': {
+      one: '{count} imported article looks like one already in the archive.',
+      other: '{count} imported articles look like articles already in the archive.',
+    },
+    'report.compareDuplicates': 'Compare',
     'duplicates.nav': 'Possible duplicates',
     'duplicates.title': 'Possible duplicates',
     'duplicates.close': 'Close',

@@ -285,6 +285,8 @@ export function createDuplicates(handlers) {
   }
 
   return {
+    /** Opens the comparison at the newest pair. */
+    open,
     /** Reloads the count (after an import or a delete). */
     async refreshCount() {
       try {
