@@ -38,6 +38,7 @@ test-pdf:
 test-ui:
 	node tests/ui/i18n-complete.mjs
 	node tests/ui/filename.test.mjs
+	node tests/ui/word-diff.mjs
 
 test-shell:
 	cargo test -p arshif-desktop --lib

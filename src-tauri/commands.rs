@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use arshif_engine::search::{SearchQuery, SearchResults};
 use arshif_engine::{
     Article, ArticleSummary, ArticleUpdate, CheckReport, ExportFormat, ExportOptions,
-    ExportProgress, ImportOptions, ImportProgress, ImportReport, ListParams, Page, RestoreReport,
-    SavedSearch, Selection, Stats, TagCount,
+    ExportProgress, ImportOptions, ImportProgress, ImportReport, ListParams, NearDuplicatePair,
+    Page, RestoreReport, SavedSearch, Selection, Stats, TagCount,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -55,6 +55,26 @@ pub async fn update_article(
 pub async fn delete_articles(state: State<'_, AppState>, ids: Vec<i64>) -> CommandResult<u64> {
     state
         .with_archive(move |a| Ok(a.delete_articles(&ids)?))
+        .await
+}
+
+/// One page of the open near-duplicate pairs, with both articles' summaries.
+#[tauri::command]
+pub async fn list_near_duplicates(
+    state: State<'_, AppState>,
+    offset: u32,
+    limit: u32,
+) -> CommandResult<Page<NearDuplicatePair>> {
+    state
+        .with_archive(move |a| Ok(a.near_duplicates(offset, limit)?))
+        .await
+}
+
+/// "Keep both": the pair leaves the list for good.
+#[tauri::command]
+pub async fn mark_not_duplicate(state: State<'_, AppState>, a: i64, b: i64) -> CommandResult<()> {
+    state
+        .with_archive(move |archive| Ok(archive.mark_not_duplicate(a, b)?))
         .await
 }
 

@@ -62,6 +62,8 @@ pub fn builder<R: Runtime>(archive: Option<PathBuf>, daily_backups: bool) -> tau
         commands::get_article,
         commands::update_article,
         commands::delete_articles,
+        commands::list_near_duplicates,
+        commands::mark_not_duplicate,
         commands::import_files,
         commands::cancel_import,
         commands::tag_articles,

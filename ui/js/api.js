@@ -93,12 +93,16 @@
  */
 
 /**
+ * @typedef {{ file: string, article_id: number, other_id: number, similarity: number }} NearDuplicate
+ */
+/**
  * @typedef {Object} ImportReport
  * @property {number} imported
  * @property {number} duplicates
  * @property {{ file: string, code: string, reason: string }[]} failed
  * @property {number[]} imported_ids
  * @property {{ file: string, existing_id: number, kind: 'same_file'|'same_text' }[]} duplicate_files
+ * @property {NearDuplicate[]} [near_duplicates]  Imported but flagged (absent from older builds).
  */
 
 /** @typedef {{ name: string, colour: string|null, count: number }} TagCount */
@@ -327,6 +331,33 @@ export function stats() {
  */
 export function deleteArticles(ids) {
   return call('delete_articles', { ids });
+}
+
+/**
+ * @typedef {Object} NearDuplicatePair  Two articles whose bodies nearly match.
+ * @property {ArticleSummary} article  The earlier one.
+ * @property {ArticleSummary} other  The later one, usually the reprint.
+ * @property {number} similarity  Estimated share of shared wording, 0 to 1.
+ */
+
+/**
+ * One page of the open near-duplicate pairs, the newest first.
+ * @param {number} offset
+ * @param {number} limit
+ * @returns {Promise<Page<NearDuplicatePair>>}
+ */
+export function listNearDuplicates(offset, limit) {
+  return call('list_near_duplicates', { offset, limit });
+}
+
+/**
+ * Keeps both articles of a pair: it is never shown again.
+ * @param {number} a
+ * @param {number} b
+ * @returns {Promise<void>}
+ */
+export function markNotDuplicate(a, b) {
+  return call('mark_not_duplicate', { a, b });
 }
 
 /** @returns {Promise<AppInfo>} */

@@ -11,6 +11,7 @@ import { applyTheme, loadPrefs, savePrefs } from './prefs.js';
 import { badDateValue, toggleFilter } from './query.js';
 import { setTagColours } from './store.js';
 import { createBulk } from './views/bulk.js';
+import { createDuplicates } from './views/duplicates.js';
 import { createExport } from './views/export.js';
 import { createFacets } from './views/facets.js';
 import { createHelp } from './views/help.js';
@@ -119,7 +120,17 @@ const reader = createReader({
   },
 });
 
-const report = createReport({ onOpenArticle: (id) => openArticle(id) });
+const duplicates = createDuplicates({
+  onDeleted: (id) => {
+    list.remove(id);
+    refreshLibrary();
+  },
+});
+
+const report = createReport({
+  onOpenArticle: (id) => openArticle(id),
+  onReviewDuplicates: () => duplicates.open(),
+});
 
 const exporter = createExport({
   getContext: () => ({
@@ -189,6 +200,7 @@ onLanguageChange(() => {
   saved.refresh();
   exporter.refresh();
   bulk.refresh();
+  duplicates.refresh();
   if (refusedQuery !== null) showSearchError(refusedQuery, refusedError);
 });
 
@@ -217,6 +229,8 @@ function renderView() {
  * @returns {Promise<void>}
  */
 async function refreshLibrary() {
+  // After an import or a delete the open near-duplicate pairs change too.
+  duplicates.refreshCount();
   try {
     const [stats, tags] = await Promise.all([api.stats(), api.listTags()]);
     archiveEmpty = stats.articles === 0;

@@ -30,7 +30,9 @@
 
 mod corpus;
 mod engines;
+mod import_files;
 mod measure;
+mod near_dups;
 mod queries;
 mod report;
 
@@ -52,16 +54,34 @@ pub type BoxResult<T> = Result<T, Box<dyn std::error::Error>>;
 
 const USAGE: &str = "usage: arshif-bench --corpus PATH [--articles N] [--queries N] [--quick] \
 [--out DIR] [--keep DIR]
+       arshif-bench --corpus PATH --import-files N
+       arshif-bench --corpus PATH --near-duplicates
 
   --corpus PATH   the MArSum JSON-lines corpus (shared/corpora/marsum-test.jsonl)
   --articles N    articles to build and index (default 100000)
   --queries N     timed searches per engine, spread evenly over the query set (default 760)
   --quick         a smoke run: 5000 articles, 152 timed searches per engine
   --out DIR       also write DIR/results.json
-  --keep DIR      build the indexes in DIR (new or empty) and keep them, for a closer look";
+  --keep DIR      build the indexes in DIR (new or empty) and keep them, for a closer look
+  --import-files N  instead: write N article files (txt, html, md; some windows-1256, some
+                  near-duplicates, a few broken) and import the folder as the app does
+  --near-duplicates instead: measure the near-duplicate threshold on reprints and on every
+                  pair of distinct corpus articles";
+
+/// What a run measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The search benchmark (the default).
+    Search,
+    /// Importing a folder of this many files (`import_files.rs`).
+    ImportFiles(usize),
+    /// The near-duplicate threshold (`near_dups.rs`).
+    NearDuplicates,
+}
 
 #[derive(Debug)]
 struct Options {
+    mode: Mode,
     corpus: PathBuf,
     articles: usize,
     queries: usize,
@@ -76,6 +96,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
     let mut quick = false;
     let mut out = None;
     let mut keep = None;
+    let mut mode = Mode::Search;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -93,12 +114,17 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
             "--quick" => quick = true,
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--keep" => keep = Some(PathBuf::from(value("--keep")?)),
+            "--import-files" => {
+                mode = Mode::ImportFiles(number("--import-files", value("--import-files")?)?)
+            }
+            "--near-duplicates" => mode = Mode::NearDuplicates,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
     let per_query = if quick { 4 } else { 20 };
     Ok(Options {
+        mode,
         corpus: corpus.ok_or("--corpus is required")?,
         articles: articles.unwrap_or(if quick { 5_000 } else { 100_000 }),
         queries: queries.unwrap_or(per_query * QUERIES.len()),
@@ -118,7 +144,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(&options) {
+    let ran = match options.mode {
+        Mode::Search => run(&options),
+        Mode::ImportFiles(files) => import_files::run(&options.corpus, files),
+        Mode::NearDuplicates => near_dups::run(&options.corpus),
+    };
+    match ran {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("arshif-bench: {error}");

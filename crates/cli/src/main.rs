@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 the command ran but something failed (a file did not import, an id
 //! does not exist); 2 bad usage or a bad query.
 mod output;
+mod progress;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -186,16 +187,18 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         Command::Import { paths, json } => {
             let mut archive = open(cli.db)?;
-            let show_progress = !json && std::io::stderr().is_terminal();
+            // A bar only for a person watching: never into a pipe, a log or beside JSON.
+            let mut bar =
+                (!json && std::io::stderr().is_terminal()).then(progress::ProgressBar::new);
             let mut progress = |p: &arshif_engine::ImportProgress| {
-                if show_progress {
-                    eprint!("\r\x1b[2K[{}/{}] {}", p.done, p.total, p.current_file);
+                if let Some(bar) = &mut bar {
+                    bar.update(p);
                 }
             };
             let report =
                 archive.import_paths(&paths, &ImportOptions::default(), &mut progress, None)?;
-            if show_progress {
-                eprintln!();
+            if let Some(bar) = &bar {
+                bar.finish();
             }
             if json {
                 json_line(&report)?;

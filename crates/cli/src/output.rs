@@ -77,6 +77,21 @@ pub fn print_report(report: &ImportReport) {
             duplicate.kind, duplicate.existing_id, duplicate.file
         );
     }
+    if !report.near_duplicates.is_empty() {
+        println!(
+            "near-duplicates (imported, flagged for review): {}",
+            report.near_duplicates.len()
+        );
+    }
+    for near in &report.near_duplicates {
+        println!(
+            "  #{} nearly repeats #{} ({:.0} % similar): {}",
+            near.article_id,
+            near.other_id,
+            near.similarity * 100.0,
+            near.file
+        );
+    }
     for failure in &report.failed {
         println!(
             "  failed: {}: {} [{}]",

@@ -417,3 +417,58 @@ fn a_newer_archive_can_still_be_replaced_by_a_backup() {
     assert!(cli.run(&["restore", path(&backup)]).status.success());
     assert_eq!(cli.json(&["stats", "--json"], 0)["articles"], 1);
 }
+
+#[test]
+fn import_json_lists_near_duplicates_and_draws_no_progress_into_a_pipe() {
+    let cli = Cli::new();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("demo/marsum-50.txt")).unwrap();
+    let reprint = dir.path().join("reprint.txt");
+    std::fs::write(
+        &reprint,
+        format!(
+            "{}\nوأضاف المصدر ذاته أن التحقيقات ما تزال جارية لمعرفة كافة ملابسات هذه القضية.",
+            text.trim_end()
+        ),
+    )
+    .unwrap();
+    let out = cli.run(&[
+        "import",
+        path(&fixture("demo/marsum-50.txt")),
+        path(&reprint),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    // stderr is a pipe here: no bar, no escape codes.
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The contract's fields are unchanged; near_duplicates comes beside them.
+    assert_eq!(
+        (
+            &report["imported"],
+            &report["duplicates"],
+            &report["failed"]
+        ),
+        (&Value::from(2), &Value::from(0), &Value::Array(vec![]))
+    );
+    let near = &report["near_duplicates"][0];
+    assert_eq!(
+        (&near["article_id"], &near["other_id"]),
+        (&Value::from(2), &Value::from(1))
+    );
+    assert!(near["file"].as_str().unwrap().ends_with("reprint.txt"));
+    assert!(near["similarity"].as_f64().unwrap() > 0.6);
+
+    // The human report names the pair too.
+    let dir2 = tempfile::tempdir().unwrap();
+    let again = dir2.path().join("reprint-2.txt");
+    std::fs::write(
+        &again,
+        format!("{}\nالتعليقات مغلقة الآن على هذا المقال.", text.trim_end()),
+    )
+    .unwrap();
+    let out = cli.run(&["import", path(&again)]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("#3 nearly repeats #1"), "{stdout}");
+    assert!(stdout.contains("#3 nearly repeats #2"), "{stdout}");
+}

@@ -10,6 +10,7 @@ use crate::model::{
     Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Page, Provenance, SortBy,
     TagRef,
 };
+use crate::near_duplicates::{self, Signature};
 use crate::search::prepared::{prepare_article, with_prepared};
 use crate::{publications, tags, Archive};
 
@@ -82,19 +83,25 @@ fn empty_to_none(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// Writes one article, its full-text index entry and its tags inside the caller's transaction;
-/// returns its id. This is the only way an article enters the archive, so the index row is
-/// written here rather than by a trigger (see migration 0003 for why).
+/// Writes one article typed in or built by a front end, with its near-duplicate signature,
+/// inside the caller's transaction; returns its id. (Imports compute hash and signature on
+/// their worker thread and call [`insert_with_hash`] and [`near_duplicates::record`].)
 pub(crate) fn insert(conn: &Connection, article: &NewArticle) -> Result<i64> {
-    insert_with_hash(
+    let id = insert_with_hash(
         conn,
         article,
         &text_hash(article.title.trim(), &article.body),
-    )
+    )?;
+    if let Some(signature) = Signature::of(&article.body) {
+        near_duplicates::record(conn, id, &signature)?;
+    }
+    Ok(id)
 }
 
-/// [`insert`] for a caller that already computed the article's [`text_hash`] (imports compute it
-/// off the writing thread, to look for duplicates).
+/// Writes one article, its full-text index entry and its tags inside the caller's transaction,
+/// for a caller that already computed the article's [`text_hash`] (imports compute it off the
+/// writing thread, to look for duplicates); returns its id. Every article enters the archive
+/// here, so the index row is written here rather than by a trigger (see migration 0003).
 pub(crate) fn insert_with_hash(conn: &Connection, article: &NewArticle, hash: &str) -> Result<i64> {
     validate(article)?;
     let now = now_rfc3339();

@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 mod keys;
 mod model;
+pub mod near_duplicates;
 pub mod paths;
 mod publications;
 mod saved_searches;
@@ -31,11 +32,12 @@ pub use backup::RestoreReport;
 pub use db::SCHEMA_VERSION;
 pub use error::{Error, Result};
 pub use export::{ExportFormat, ExportOptions, ExportProgress, ExportSummary, Selection};
-pub use import::{ImportFailure, ImportOptions, ImportProgress, ImportReport};
+pub use import::{ImportFailure, ImportOptions, ImportProgress, ImportReport, NearDuplicate};
 pub use model::{
     Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Origin, Page, Provenance,
     SortBy, Stats, TagCount, TagRef,
 };
+pub use near_duplicates::{NearDuplicateLink, NearDuplicatePair, PairStatus};
 pub use saved_searches::SavedSearch;
 pub use search::{SearchHit, SearchQuery, SearchResults};
 

@@ -16,7 +16,7 @@ function fileName(path) {
 }
 
 /**
- * @param {{ onOpenArticle: (id: number) => void }} handlers
+ * @param {{ onOpenArticle: (id: number) => void, onReviewDuplicates: () => void }} handlers
  */
 export function createReport(handlers) {
   const dialog = /** @type {HTMLDialogElement} */ ($('[data-testid="report-dialog"]'));
@@ -26,6 +26,10 @@ export function createReport(handlers) {
   let report = null;
 
   $('[data-testid="report-close"]', dialog).addEventListener('click', () => dialog.close());
+  $('[data-testid="report-compare-duplicates"]', dialog).addEventListener('click', () => {
+    dialog.close();
+    handlers.onReviewDuplicates();
+  });
 
   function render() {
     if (!report) return;
@@ -81,6 +85,11 @@ export function createReport(handlers) {
       ),
     );
     $('[data-section="duplicates"]', dialog).hidden = dupFiles.length === 0;
+
+    // Imported but flagged: counted by article, since one reprint may repeat several.
+    const flagged = new Set((r.near_duplicates ?? []).map((near) => near.article_id)).size;
+    $('[data-section="near-duplicates"]', dialog).hidden = flagged === 0;
+    $('[data-testid="report-near-duplicates"]', dialog).textContent = flagged ? t('report.nearDuplicates', { count: flagged }) : '';
     $('.report-all-good', dialog).hidden = r.failed.length > 0 || r.duplicates > 0 || r.imported === 0;
   }
 

@@ -13,7 +13,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_arabic_index.sql"),
     include_str!("migrations/0003_index_written_by_engine.sql"),
-    include_str!("migrations/0004_fts_write_buffer.sql"),
+    include_str!("migrations/0004_near_duplicates.sql"),
+    include_str!("migrations/0005_fts_write_buffer.sql"),
 ];
 
 /// `PRAGMA application_id` of an Arshif archive ('ARSH').
@@ -69,6 +70,7 @@ fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
     }
     migrate(&mut conn, version)?;
     ensure_index(&conn)?;
+    crate::near_duplicates::ensure_signatures(&conn)?;
     Ok(conn)
 }
 

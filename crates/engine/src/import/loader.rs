@@ -23,10 +23,11 @@ use sha2::{Digest, Sha256};
 use super::files::{expand, Candidate};
 use super::{
     importer_for, DuplicateFile, ImportError, ImportFailure, ImportOptions, ImportProgress,
-    ImportReport, ParseContext, ParsedArticle,
+    ImportReport, NearDuplicate, ParseContext, ParsedArticle,
 };
 use crate::articles::{find_by_text_hash, hex, insert_with_hash, text_hash, validate};
 use crate::error::Result;
+use crate::near_duplicates::{self, Signature};
 use crate::search::prepared::{prepare_article, with_prepared, PreparedArticle};
 use crate::{publications, Archive};
 
@@ -35,6 +36,7 @@ use crate::{publications, Archive};
 struct FileOutcome {
     imported_ids: Vec<i64>,
     duplicates: Vec<DuplicateFile>,
+    near_duplicates: Vec<NearDuplicate>,
 }
 
 /// Reads at most `limit + 1` bytes, so a 5 GB file is refused without being loaded.
@@ -61,13 +63,15 @@ fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// One article of a parsed file, with the hash that finds it again.
+/// One article of a parsed file, with the hash that finds it again and the signature that
+/// finds its near-duplicates (both computed here, off the writing thread).
 struct ReadyArticle {
     parsed: ParsedArticle,
     text_hash: String,
     /// Its index terms, analyzed on the worker thread while there is budget for them (see
     /// [`ANALYZED_BYTES`]); otherwise the tokenizer analyzes it while writing.
     prepared: Option<PreparedArticle>,
+    signature: Option<Signature>,
 }
 
 /// A file read, hashed, parsed and validated: everything but the writing.
@@ -112,10 +116,12 @@ fn prepare_file(
         .map(|parsed| {
             validate(&parsed.article)?;
             let text_hash = text_hash(parsed.article.title.trim(), &parsed.article.body);
+            let signature = Signature::of(&parsed.article.body);
             Ok(ReadyArticle {
                 parsed,
                 text_hash,
                 prepared: None,
+                signature,
             })
         })
         .collect::<Result<Vec<_>, crate::Error>>()?;
@@ -234,6 +240,16 @@ fn write_file(conn: &Connection, path: &Path, file: &ReadyFile) -> Result<FileOu
         let id = with_prepared(ready.prepared.as_ref(), || {
             insert_with_hash(conn, &ready.parsed.article, &ready.text_hash)
         })?;
+        if let Some(signature) = &ready.signature {
+            for found in near_duplicates::record(conn, id, signature)? {
+                outcome.near_duplicates.push(NearDuplicate {
+                    file: display(path),
+                    article_id: id,
+                    other_id: found.other_id,
+                    similarity: found.similarity,
+                });
+            }
+        }
         let source = match origin {
             Some((provenance, _)) => Source {
                 file_name: &provenance.file_name,
@@ -359,6 +375,7 @@ fn write_batch(
                 report.imported_ids.extend(outcome.imported_ids);
                 report.duplicates += outcome.duplicates.len() as u64;
                 report.duplicate_files.extend(outcome.duplicates);
+                report.near_duplicates.extend(outcome.near_duplicates);
             }
             Err(Failed::Before(failed)) => report.failed.push(failed),
             Err(Failed::Writing(error)) if is_fatal(&error) => {
@@ -489,6 +506,7 @@ fn merge(report: &mut ImportReport, batch: ImportReport) {
     report.failed.extend(batch.failed);
     report.imported_ids.extend(batch.imported_ids);
     report.duplicate_files.extend(batch.duplicate_files);
+    report.near_duplicates.extend(batch.near_duplicates);
 }
 
 #[cfg(test)]

@@ -190,14 +190,31 @@ pub struct DuplicateFile {
     pub kind: String,
 }
 
+/// An imported article that nearly repeats one already in the archive: imported, and flagged
+/// for the archivist (see [`crate::Archive::near_duplicates`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NearDuplicate {
+    pub file: String,
+    /// The article this import wrote.
+    pub article_id: i64,
+    /// The article it nearly repeats.
+    pub other_id: i64,
+    /// Estimated Jaccard similarity of the two bodies, 0.0 to 1.0.
+    pub similarity: f64,
+}
+
 /// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub imported: u64,
     pub duplicates: u64,
     pub failed: Vec<ImportFailure>,
     pub imported_ids: Vec<i64>,
     pub duplicate_files: Vec<DuplicateFile>,
+    /// Articles imported but flagged as near-duplicates. Absent from reports written before
+    /// near-duplicates existed, hence the default.
+    #[serde(default)]
+    pub near_duplicates: Vec<NearDuplicate>,
     /// True when the run was cancelled; everything reported was committed.
     pub cancelled: bool,
 }

@@ -1,4 +1,4 @@
--- Schema 4: a larger in-memory buffer for the full-text index's pending terms.
+-- Schema 5: a larger in-memory buffer for the full-text index's pending terms.
 --
 -- FTS5 writes a new index segment each time its buffer fills (1 MB by default) and merges the
 -- segments as they pile up. With two terms per word (stem and exact form) a batch of imported
