@@ -228,7 +228,7 @@ struct Bits {
 impl Bits {
     fn push(&mut self, value: u32, count: u32) {
         for i in 0..count {
-            if self.used % 8 == 0 {
+            if self.used.is_multiple_of(8) {
                 self.bytes.push(0);
             }
             let bit = (value >> i) & 1;
@@ -316,7 +316,7 @@ fn utf16le(text: &str, bom: bool) -> Vec<u8> {
 
 /// `bytes` with a lone high surrogate (U+D800, little-endian) spliced in at an even offset.
 fn with_lone_surrogate(mut bytes: Vec<u8>) -> Vec<u8> {
-    let at = bytes.len() / 2 & !1;
+    let at = (bytes.len() / 2) & !1;
     bytes.splice(at..at, [0x00, 0xD8]);
     bytes
 }
