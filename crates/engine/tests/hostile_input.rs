@@ -734,3 +734,46 @@ fn corrupted_archive(dir: &Path) -> Seen {
         after: After::Unwritten,
     }
 }
+
+/// Markup inside articles is text to the engine: a `.txt` keeps it literally (the UI shows it as
+/// text, docs/SECURITY.md), a saved page gives only its readable text, and a search snippet
+/// marks matches with private-use characters, never with tags.
+#[test]
+fn markup_in_articles_stays_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut archive = Archive::open(dir.path().join("archive.arshif")).unwrap();
+    let title = r#"<img src=x onerror="window.__pwned=1"> تقرير"#;
+    let body = "<script>window.__pwned=2</script> نص المقال عن <b>الأمن</b> في الرباط.";
+    let txt = dir.path().join("markup.txt");
+    std::fs::write(&txt, format!("{title}\n{body}")).unwrap();
+    let html = dir.path().join("page.html");
+    std::fs::write(
+        &html,
+        r#"<html><head><title>صفحة</title></head><body>
+        <p onclick="window.__pwned=3">نص الصفحة عن التعاون الأمني بين البلدين.</p>
+        <img src=x onerror="window.__pwned=4"><script>window.__pwned=5</script>
+        <a href="javascript:window.__pwned=6">رابط</a></body></html>"#,
+    )
+    .unwrap();
+    let report = import(&mut archive, &[txt, html]);
+    assert_eq!(report.imported, 2, "{report:?}");
+    let text = archive.article(report.imported_ids[0]).unwrap();
+    assert_eq!((text.title.as_str(), text.body.as_str()), (title, body));
+    let page = archive.article(report.imported_ids[1]).unwrap();
+    for leak in ["__pwned", "onclick", "onerror", "javascript:", "<"] {
+        assert!(!page.body.contains(leak), "{leak} in {:?}", page.body);
+    }
+    let hits = archive
+        .search(&arshif_engine::SearchQuery {
+            text: "الرباط".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(hits.items.len(), 1, "{hits:?}");
+    let snippet = &hits.items[0].snippet;
+    assert!(snippet.contains("<script>"), "kept as text: {snippet}");
+    assert!(
+        snippet.contains('\u{E000}') && !snippet.contains("<mark"),
+        "{snippet}"
+    );
+}
