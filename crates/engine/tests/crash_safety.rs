@@ -55,7 +55,20 @@ fn main() {
         return;
     }
     let exact = args.iter().any(|a| a == "--exact");
-    let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+    // Filters are the bare arguments; options that take a value (`--skip NAME`,
+    // `--test-threads N`…) must not be mistaken for filters.
+    let (mut filters, mut skips) = (Vec::new(), Vec::new());
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--skip" => skips.extend(rest.next()),
+            "--test-threads" | "--color" | "--format" | "--logfile" | "-Z" => {
+                rest.next();
+            }
+            other if !other.starts_with('-') => filters.push(arg),
+            _ => {}
+        }
+    }
     let selected: Vec<_> = scenarios
         .iter()
         .filter(|(name, _)| {
@@ -68,6 +81,7 @@ fn main() {
                     }
                 })
         })
+        .filter(|(name, _)| !skips.iter().any(|s| name.contains(s.as_str())))
         .collect();
     let kills = env_number("ARSHIF_CRASH_KILLS").map_or(DEFAULT_KILLS, |n| n as usize);
     let seed = env_number("ARSHIF_CRASH_SEED").unwrap_or(DEFAULT_SEED);
