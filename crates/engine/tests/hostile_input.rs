@@ -432,8 +432,16 @@ fn error_code<T>(result: arshif_engine::Result<T>) -> String {
 
 /// A real program (this test binary), cut to 64 KB and named like an article.
 fn binary_renamed(dir: &Path) -> Seen {
-    let program = std::fs::read(std::env::current_exe().unwrap()).unwrap();
-    import_one(dir, "article.txt", &program[..program.len().min(64 * 1024)])
+    let mut program = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(std::env::current_exe().unwrap()).unwrap(),
+            64 * 1024,
+        ),
+        &mut program,
+    )
+    .unwrap();
+    import_one(dir, "article.txt", &program)
 }
 
 fn truncated_docx(dir: &Path) -> Seen {
