@@ -3,7 +3,8 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps-app deps-test lint test-engine test-pdf test-ui test-shell e2e bundle screenshots bench
+.PHONY: run test deps-app deps-test lint test-engine test-pdf test-ui test-shell e2e bundle screenshots bench \
+	reliability fuzz
 
 ## Opens the app (on a desktop session; builds it first).
 run: deps-app
@@ -34,9 +35,11 @@ test-engine:
 test-pdf:
 	cargo test -p arshif-pdf
 
-## The interface's translations are complete in Arabic, French and English; default file names.
+## The interface's translations are complete in Arabic, French and English, no script hands
+## article data to an HTML or code sink (docs/SECURITY.md), default file names, the word diff.
 test-ui:
 	node tests/ui/i18n-complete.mjs
+	node tests/ui/no-html-sinks.mjs
 	node tests/ui/filename.test.mjs
 	node tests/ui/word-diff.mjs
 
@@ -60,3 +63,17 @@ screenshots: deps-test
 ## plus the first release build.
 bench:
 	cargo run --release -p arshif-bench -- --corpus ../shared/corpora/marsum-test.jsonl
+
+## Crash safety in full (docs/RELIABILITY.md): import, tag merge and export killed with SIGKILL
+## 60 times each at seeded random points, plus the hostile-input table and a long replay of the
+## fuzz corpora on stable. About 5 min. `ARSHIF_CRASH_SEED=0x…` replays a run; `make test`
+## runs the short version (10 kills each).
+reliability:
+	ARSHIF_CRASH_KILLS=$${ARSHIF_CRASH_KILLS:-60} cargo test -p arshif-engine --test crash_safety
+	cargo test -p arshif-engine --test hostile_input -- --nocapture
+	ARSHIF_FUZZ_MUTATIONS=$${ARSHIF_FUZZ_MUTATIONS:-5000} cargo test -p arshif-engine --test fuzz_replay -- --nocapture
+
+## libFuzzer on every parser of untrusted input, FUZZ_SECONDS per target (default 60); installs
+## a nightly toolchain and cargo-fuzz if missing. Not part of `make test`.
+fuzz:
+	scripts/fuzz.sh $${FUZZ_SECONDS:-60}

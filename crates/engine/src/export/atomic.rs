@@ -64,9 +64,19 @@ impl AtomicFile {
         &self.temporary
     }
 
-    /// Flushes, syncs to disk and renames over the destination. Returns the bytes written.
+    /// Flushes, syncs to disk and renames over the destination. Returns the bytes written. On
+    /// failure the temporary file is removed here: the writer is already taken, so `Drop` would
+    /// not (the last buffered bytes are written by this flush, so a full disk shows up here).
     pub(crate) fn commit(mut self) -> Result<u64> {
         let writer = self.writer.take().expect("commit is called once");
+        let committed = self.finish(writer);
+        if committed.is_err() {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+        committed
+    }
+
+    fn finish(&self, writer: BufWriter<File>) -> Result<u64> {
         let file = writer
             .into_inner()
             .map_err(|e| io_error(&self.temporary, e.into_error()))?;
@@ -148,6 +158,33 @@ mod tests {
         file.write_all(b"half").unwrap();
         drop(file);
         assert!(files_in(dir.path()).is_empty());
+    }
+
+    /// Found by the hostile-input table: an export that filled the disk while flushing its
+    /// last bytes left its temporary file behind. `/dev/full` fails every write with ENOSPC.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_at_commit_leaves_no_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let temporary = dir.path().join(".out.json.tmp");
+        std::fs::write(&temporary, b"").unwrap();
+        let full = std::fs::File::options()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut file = AtomicFile {
+            destination: dir.path().join("out.json"),
+            temporary,
+            writer: Some(std::io::BufWriter::new(full)),
+        };
+        // Buffered: the write succeeds, the flush inside commit does not.
+        file.write_all(b"the last bytes").unwrap();
+        assert_eq!(file.commit().unwrap_err().code(), "disk_full");
+        assert!(
+            files_in(dir.path()).is_empty(),
+            "{:?}",
+            files_in(dir.path())
+        );
     }
 
     #[test]

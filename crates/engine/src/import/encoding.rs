@@ -62,7 +62,40 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     if bytes.contains(&0) {
         return Err(ImportError::BinaryFile(None));
     }
+    if let Some(damaged) = damaged_utf8(bytes) {
+        return damaged;
+    }
     legacy(bytes)
+}
+
+/// UTF-8 with a few damaged bytes (a download cut short, one byte flipped on a bad disk) is
+/// still UTF-8: read by a legacy code page it would become mojibake from the first letter to
+/// the last (UTF-8 Arabic read as windows-1256 is «ط²ظٹط§ط±ط©»). So text whose non-ASCII bytes
+/// are mostly valid UTF-8 sequences is read as UTF-8 with U+FFFD where the damage is, visible
+/// in the text (the original bytes are kept), or refused when the damage is more than a stray
+/// byte. Real windows-1256, ISO-8859-6 and windows-1252 text has almost no valid multi-byte
+/// UTF-8 sequence (an Arabic letter byte there is followed by another letter, not by a
+/// continuation byte), so it never gets here.
+fn damaged_utf8(bytes: &[u8]) -> Option<Result<Decoded, ImportError>> {
+    let (mut multibyte, mut damaged) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        damaged += usize::from(!chunk.invalid().is_empty());
+    }
+    // Four valid characters for every damaged spot is far beyond what chance gives legacy text.
+    if multibyte < 8 || multibyte < 4 * damaged {
+        return None;
+    }
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    // `plausible` counts U+FFFD as noise: a stray damaged byte passes, a damaged file does not.
+    Some(if plausible(&text) {
+        Ok(Decoded {
+            text,
+            encoding: UTF_8.name(),
+        })
+    } else {
+        Err(ImportError::UnknownEncoding)
+    })
 }
 
 /// The kind of binary file `bytes` starts like, if any (a photo or PDF renamed `.txt`/`.html`).
@@ -242,6 +275,46 @@ mod tests {
         for (bytes, code) in cases {
             assert_eq!(decode(bytes).unwrap_err().code(), *code, "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn damaged_utf8_is_never_read_as_a_legacy_code_page() {
+        let article = include_str!("../../../../tests/fixtures/txt/sample-article.txt");
+        // Found by the hostile-input table: one stray byte in a UTF-8 article made the whole
+        // text windows-1256 mojibake («ط²ظٹط§ط±ط©»).
+        let at = (2000..).find(|&i| article.is_char_boundary(i)).unwrap();
+        let mut one_bad_byte = article.as_bytes()[..at].to_vec();
+        one_bad_byte.push(0xFF);
+        one_bad_byte.extend_from_slice(&article.as_bytes()[at..]);
+        let decoded = decode(&one_bad_byte).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(
+            decoded.text.starts_with("زيارة مدير الشرطة"),
+            "{}",
+            &decoded.text[..60]
+        );
+        assert_eq!(decoded.text.matches('\u{FFFD}').count(), 1);
+        // A file cut inside a character: the last letter is the damage.
+        let cut = &article.as_bytes()[..article.len() - 1];
+        let cut = if std::str::from_utf8(cut).is_ok() {
+            &cut[..cut.len() - 1]
+        } else {
+            cut
+        };
+        assert_eq!(decode(cut).unwrap().encoding, "UTF-8");
+        // Damage everywhere is refused rather than guessed at.
+        let mut shredded = Vec::new();
+        for (i, c) in article.chars().take(400).enumerate() {
+            let mut buffer = [0; 4];
+            shredded.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+            if i % 10 == 0 {
+                shredded.push(0xFF);
+            }
+        }
+        assert_eq!(decode(&shredded).unwrap_err().code(), "unknown_encoding");
+        // Real legacy text still reads as itself.
+        check(&encode(WINDOWS_1256, ARABIC), ARABIC, "windows-1256");
+        check(&encode(WINDOWS_1252, FRENCH), FRENCH, "windows-1252");
     }
 
     #[test]

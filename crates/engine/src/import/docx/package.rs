@@ -14,6 +14,8 @@ const MAX_ENTRIES: usize = 10_000;
 pub(crate) const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 /// Everything inflated from one file, all parts together.
 const MAX_TOTAL_BYTES: u64 = 96 * 1024 * 1024;
+/// The most reserved for a part before its bytes arrive (most `document.xml` parts are smaller).
+const INITIAL_CAPACITY: u64 = 1024 * 1024;
 
 /// Word encrypts a document by wrapping the whole package in an OLE compound file with this
 /// stream name (in UTF-16); a plain OLE file is a Word 97–2003 `.doc`.
@@ -69,7 +71,9 @@ impl<'a> Package<'a> {
                 limit: MAX_TOTAL_BYTES,
             });
         }
-        let mut bytes = Vec::with_capacity(part.size().min(budget) as usize);
+        // The declared size is also no allocation size: a 200-byte file may claim 60 MB. Start
+        // small and let the vector grow with what is really inflated.
+        let mut bytes = Vec::with_capacity(part.size().min(INITIAL_CAPACITY) as usize);
         part.take(budget + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| ImportError::CorruptDocument(format!("{name}: {e}")))?;

@@ -1,0 +1,4 @@
+//! libFuzzer entry for the `import_txt` check in `src/lib.rs`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| arshif_fuzz::import_txt(data));
