@@ -198,8 +198,8 @@ impl Archive {
 
     /// Adds many articles in one transaction (all or none), for bulk loads and benchmarks.
     ///
-    /// A second thread analyzes the next articles (index terms, text hash, near-duplicate
-    /// signature) while this one writes them (see [`crate::search::prepared`]).
+    /// A second thread analyzes the next articles while this one writes (see
+    /// [`crate::search::prepared`]).
     pub fn add_articles(&mut self, articles: &[NewArticle]) -> Result<Vec<i64>> {
         let tx = self.conn.transaction()?;
         let ids = std::thread::scope(|scope| {
@@ -208,9 +208,8 @@ impl Archive {
                 for article in articles {
                     let hash = text_hash(article.title.trim(), &article.body);
                     let prepared = prepare_article(&article.title, &article.body);
-                    let signature = Signature::of(&article.body);
                     // The writer stopped (an error): nobody needs the rest.
-                    if send.send((hash, prepared, signature)).is_err() {
+                    if send.send((hash, prepared)).is_err() {
                         break;
                     }
                 }
@@ -218,16 +217,10 @@ impl Archive {
             articles
                 .iter()
                 .map(|article| {
-                    // Fails only if the analysis thread panicked, which the scope then reports.
-                    let (hash, prepared, signature) = receive
+                    let (hash, prepared) = receive
                         .recv()
                         .map_err(|_| Error::InvalidInput("the analysis thread stopped".into()))?;
-                    let id =
-                        with_prepared(Some(&prepared), || insert_with_hash(&tx, article, &hash))?;
-                    if let Some(signature) = signature {
-                        near_duplicates::record(&tx, id, &signature)?;
-                    }
-                    Ok(id)
+                    with_prepared(Some(&prepared), || insert_with_hash(&tx, article, &hash))
                 })
                 .collect::<Result<Vec<_>>>()
         })?;
