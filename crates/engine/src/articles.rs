@@ -196,7 +196,10 @@ impl Archive {
         Ok(id)
     }
 
-    /// Adds many articles in one transaction (all or none), for bulk loads and benchmarks.
+    /// Adds many articles in one transaction (all or none), for bulk loads and benchmarks. The
+    /// articles are written as given: no near-duplicate detection, which belongs to file imports
+    /// ([`Archive::import_paths`]) and costs more than the indexing itself on a corpus full of
+    /// reprints (BENCHMARKS.md).
     ///
     /// A second thread analyzes the next articles while this one writes (see
     /// [`crate::search::prepared`]).
