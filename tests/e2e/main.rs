@@ -577,3 +577,68 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
     app.wait_for_text("[data-testid=stat-articles]", "0").await;
     app.end().await;
 }
+
+/// A saved page that tries to run script every way a page can, some of it aimed at the app's
+/// IPC (deleting articles), is imported and read: nothing runs, nothing is deleted, and the
+/// page's markup never becomes elements in the window (docs/SECURITY.md).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hostile_page_cannot_run_script_or_reach_the_ipc() {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+    import_through_the_dialog(&app, &[fixture("hostile/hostile-markup.html")], "1").await;
+
+    let search = app.find("[data-testid=search-input]").await;
+    search.send_keys("الحدود").await.unwrap();
+    app.wait_for_text(
+        "[data-testid=article-list] [data-testid=article-title]",
+        "تقرير عاجل عن الحدود",
+    )
+    .await;
+    app.find("[data-testid=article-list] [data-testid=article-item]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=reader-title]", "تقرير عاجل عن الحدود")
+        .await;
+    app.wait_for_text("[data-testid=reader-body]", "نقاط تفتيش إضافية")
+        .await;
+
+    // Give any handler that might have been attached a moment to fire.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let verdict = app
+        .client
+        .execute(
+            "const planted = 'script:not([type=module]):not([src]), img[onerror], [onload], '
+               + '[onmouseover], iframe, svg[onload], a[href^=\"javascript:\"]';
+             return {
+               pwned: typeof window.__arshifPwned === 'undefined' ? null : window.__arshifPwned,
+               planted: document.querySelectorAll(planted).length,
+             };",
+            vec![],
+        )
+        .await
+        .expect("read the window's state");
+    assert_eq!(verdict["pwned"], serde_json::Value::Null, "{verdict}");
+    assert_eq!(verdict["planted"], 0, "{verdict}");
+
+    // The IPC calls in the page never ran: the eight demo articles are all still there.
+    search.clear().await.unwrap();
+    app.find("[data-testid=all-articles]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let count = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('stats').then((s) => done(s.articles));",
+            vec![],
+        )
+        .await
+        .expect("ask for the article count");
+    assert_eq!(count, serde_json::json!(9));
+    app.end().await;
+}
