@@ -434,3 +434,28 @@ fn selections_pick_and_order_articles() {
         .collect();
     assert_eq!(ids, [3, 1]);
 }
+
+/// An export holds many articles and their original files, so it is not held to the size limit
+/// meant for one article's file; a text file of the same size still is.
+#[test]
+fn an_export_larger_than_an_article_file_still_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = filled_archive(dir.path());
+    let exported = dir.path().join("all.json");
+    assert_eq!(export(&source, ExportFormat::Json, &exported), 10);
+    let size = std::fs::metadata(&exported).unwrap().len();
+    let text = dir.path().join("long.txt");
+    std::fs::write(&text, format!("عنوان\n{}", "نص ".repeat(size as usize / 3))).unwrap();
+    let options = ImportOptions {
+        max_file_bytes: size / 2,
+        ..ImportOptions::default()
+    };
+    let mut copy = Archive::open(dir.path().join("copy.arshif")).unwrap();
+    let report = copy
+        .import_paths(&[exported, text], &options, &mut |_| {}, None)
+        .unwrap();
+    assert_eq!(report.imported, 10, "{report:?}");
+    assert_eq!(report.failed.len(), 1, "{report:?}");
+    assert_eq!(report.failed[0].code, "too_large");
+    assert!(report.failed[0].file.ends_with("long.txt"));
+}

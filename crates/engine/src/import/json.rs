@@ -15,6 +15,9 @@ use crate::model::{NewArticle, Origin, Provenance, TagRef};
 
 pub struct JsonImporter;
 
+/// The largest JSON file imported: our export of tens of thousands of articles with their originals.
+const MAX_EXPORT_BYTES: u64 = 512 * 1024 * 1024;
+
 impl Importer for JsonImporter {
     fn name(&self) -> &'static str {
         "json"
@@ -22,6 +25,12 @@ impl Importer for JsonImporter {
 
     fn extensions(&self) -> &'static [&'static str] {
         &["json"]
+    }
+
+    /// A native export of a whole archive, original files included, easily passes the limit
+    /// meant for one article; it is read into memory once, so it still needs a ceiling.
+    fn max_file_bytes(&self) -> Option<u64> {
+        Some(MAX_EXPORT_BYTES)
     }
 
     fn parse(

@@ -104,7 +104,8 @@ fn prepare_file(
             .to_string();
         ImportError::UnsupportedType(extension)
     })?;
-    let bytes = read_bounded(path, options.max_file_bytes)?;
+    let limit = importer.max_file_bytes().unwrap_or(options.max_file_bytes);
+    let bytes = read_bounded(path, limit)?;
     if bytes.is_empty() {
         return Err(ImportError::EmptyFile);
     }

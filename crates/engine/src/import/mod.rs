@@ -101,6 +101,11 @@ pub trait Importer: Sync {
     fn name(&self) -> &'static str;
     /// File extensions (lower case, no dot) picked up when walking folders.
     fn extensions(&self) -> &'static [&'static str];
+    /// The largest file this format reads, when it is not one article's worth
+    /// ([`ImportOptions::max_file_bytes`]): an export holds many articles and their originals.
+    fn max_file_bytes(&self) -> Option<u64> {
+        None
+    }
     fn parse(
         &self,
         bytes: &[u8],
