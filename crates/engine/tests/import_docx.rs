@@ -2,13 +2,12 @@
 //! exactly what its document holds; the bad ones (truncated, a zip bomb, encrypted, not a ZIP)
 //! are built the same way.
 use std::io::Write;
-use std::path::Path;
 
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 mod common;
-use common::{fixture, import, temp_archive};
+use common::{failures, fixture, import, temp_archive};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -262,14 +261,7 @@ fn bad_documents_fail_alone_with_reasons() {
     let report = import(&mut archive, &paths);
     assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
     assert_eq!((report.imported, report.duplicates), (1, 0), "{report:?}");
-    let failures: Vec<(String, &str)> = report
-        .failed
-        .iter()
-        .map(|f| {
-            let name = Path::new(&f.file).file_name().unwrap().to_string_lossy();
-            (name.into_owned(), f.code.as_str())
-        })
-        .collect();
+    let failures = failures(&report);
     assert_eq!(
         failures,
         [

@@ -1,9 +1,8 @@
 //! Importing saved web pages: the article's text without the site around it, its metadata, the
 //! page's resource folder left alone, and bad pages failing alone.
-use std::path::Path;
 
 mod common;
-use common::{fixture, import, temp_archive};
+use common::{failures, fixture, import, temp_archive};
 
 /// Text planted in the fixtures' scripts, styles, templates, comments, navigation, share
 /// buttons, comment sections, related links, footers and framed ads: none of it is article text.
@@ -194,14 +193,7 @@ fn bad_pages_fail_alone_with_reasons() {
     // The deep page is refused before it is parsed, not after a minute of work.
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     assert_eq!(report.imported, 1, "{report:?}");
-    let failures: Vec<(String, &str)> = report
-        .failed
-        .iter()
-        .map(|f| {
-            let name = Path::new(&f.file).file_name().unwrap().to_string_lossy();
-            (name.into_owned(), f.code.as_str())
-        })
-        .collect();
+    let failures = failures(&report);
     assert_eq!(
         failures,
         [

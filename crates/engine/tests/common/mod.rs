@@ -26,3 +26,15 @@ pub fn temp_archive() -> (tempfile::TempDir, Archive) {
     let archive = Archive::open(dir.path().join("archive.arshif")).unwrap();
     (dir, archive)
 }
+
+/// The report's failed files as (file name, code), in report order.
+pub fn failures(report: &ImportReport) -> Vec<(String, &str)> {
+    report
+        .failed
+        .iter()
+        .map(|f| {
+            let name = Path::new(&f.file).file_name().unwrap().to_string_lossy();
+            (name.into_owned(), f.code.as_str())
+        })
+        .collect()
+}
