@@ -28,6 +28,15 @@ async fn import_through_the_dialog(app: &App, paths: &[std::path::PathBuf], impo
     import_through(app, "import-button", paths, imported).await;
 }
 
+/// A fresh window (its empty state shown) with the eight demo articles imported through the
+/// folder dialog.
+async fn start_with_the_demo_folder() -> App {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+    app
+}
+
 /// Clicks `button` (the files or the folder import), answers its dialog with `paths` and closes
 /// the report once it shows `imported`.
 async fn import_through(app: &App, button: &str, paths: &[std::path::PathBuf], imported: &str) {
@@ -147,10 +156,8 @@ async fn search_open_tag_filter_and_switch_language() {
 /// `target/screenshots/`; `make screenshots` copies them to docs/screenshots/ for the README.
 #[tokio::test(flavor = "multi_thread")]
 async fn screenshots_of_the_main_screens() {
-    let app = App::start().await;
-    app.find("[data-testid=empty-state]").await;
     // The eight demo articles through the folder dialog, then the sample through the files one.
-    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+    let app = start_with_the_demo_folder().await;
     import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
     let search = app.find("[data-testid=search-input]").await;
     search.send_keys("الأمن").await.unwrap();
@@ -258,9 +265,7 @@ async fn selected_rows(app: &App) -> usize {
 /// through the export dialog and the (stood-in) save dialog, and read the file back.
 #[tokio::test(flavor = "multi_thread")]
 async fn select_two_articles_and_export_them_as_json() {
-    let app = App::start().await;
-    app.find("[data-testid=empty-state]").await;
-    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+    let app = start_with_the_demo_folder().await;
 
     let rows = app
         .client
@@ -507,9 +512,7 @@ async fn back_up_check_and_restore_from_settings() {
 /// and deletes it after a confirmation that names the count.
 #[tokio::test(flavor = "multi_thread")]
 async fn ranges_select_all_bulk_tag_and_bulk_delete() {
-    let app = App::start().await;
-    app.find("[data-testid=empty-state]").await;
-    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+    let app = start_with_the_demo_folder().await;
     let rows = app
         .client
         .find_all(Locator::Css(
@@ -583,9 +586,7 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
 /// page's markup never becomes elements in the window (docs/SECURITY.md).
 #[tokio::test(flavor = "multi_thread")]
 async fn a_hostile_page_cannot_run_script_or_reach_the_ipc() {
-    let app = App::start().await;
-    app.find("[data-testid=empty-state]").await;
-    import_through(&app, "import-folder-button", &[fixture("demo")], "8").await;
+    let app = start_with_the_demo_folder().await;
     import_through_the_dialog(&app, &[fixture("hostile/hostile-markup.html")], "1").await;
 
     let search = app.find("[data-testid=search-input]").await;
