@@ -54,6 +54,7 @@ pub type BoxResult<T> = Result<T, Box<dyn std::error::Error>>;
 
 const USAGE: &str = "usage: arshif-bench --corpus PATH [--articles N] [--queries N] [--quick] \
 [--out DIR] [--keep DIR]
+       arshif-bench --corpus PATH [--articles N] --import-only
        arshif-bench --corpus PATH --import-files N
        arshif-bench --corpus PATH --near-duplicates
 
@@ -63,6 +64,8 @@ const USAGE: &str = "usage: arshif-bench --corpus PATH [--articles N] [--queries
   --quick         a smoke run: 5000 articles, 152 timed searches per engine
   --out DIR       also write DIR/results.json
   --keep DIR      build the indexes in DIR (new or empty) and keep them, for a closer look
+  --import-only   import figures only: Arshif's bulk load beside FTS5 unicode61 and FTS5
+                  over Arshif's tokenizer, no searches (about a minute at 100000)
   --import-files N  instead: write N article files (txt, html, md; some windows-1256, some
                   near-duplicates, a few broken) and import the folder as the app does
   --near-duplicates instead: measure the near-duplicate threshold on reprints and on every
@@ -73,6 +76,8 @@ const USAGE: &str = "usage: arshif-bench --corpus PATH [--articles N] [--queries
 enum Mode {
     /// The search benchmark (the default).
     Search,
+    /// The import half of the search benchmark: no searches, no Tantivy.
+    ImportOnly,
     /// Importing a folder of this many files (`import_files.rs`).
     ImportFiles(usize),
     /// The near-duplicate threshold (`near_dups.rs`).
@@ -117,6 +122,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
             "--import-files" => {
                 mode = Mode::ImportFiles(number("--import-files", value("--import-files")?)?)
             }
+            "--import-only" => mode = Mode::ImportOnly,
             "--near-duplicates" => mode = Mode::NearDuplicates,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
@@ -145,7 +151,7 @@ fn main() -> ExitCode {
         }
     };
     let ran = match options.mode {
-        Mode::Search => run(&options),
+        Mode::Search | Mode::ImportOnly => run(&options),
         Mode::ImportFiles(files) => import_files::run(&options.corpus, files),
         Mode::NearDuplicates => near_dups::run(&options.corpus),
     };
@@ -194,6 +200,25 @@ fn run(options: &Options) -> BoxResult<()> {
 
     let (mut arshif, build) = Arshif::build(&corpus, options.articles, dir)?;
     builds.push(build);
+    if options.mode == Mode::ImportOnly {
+        drop(arshif);
+        let (_, build) = Fts5::build(&corpus, options.articles, dir, Tokenizer::Unicode61)?;
+        builds.push(build);
+        let (_, build) = Fts5::build(&corpus, options.articles, dir, Tokenizer::Arshif)?;
+        builds.push(build);
+        let results = Results::new(
+            machine,
+            &corpus,
+            options.articles,
+            duplicates,
+            0,
+            builds,
+            runs,
+            started.elapsed(),
+        );
+        print!("{}", results.table());
+        return Ok(());
+    }
     let archive_path = arshif.path().ok_or("the archive has no file")?;
     runs.push(run_queries(&mut arshif, rounds)?);
     let mut arshif = arshif.with_facets(true);

@@ -207,16 +207,22 @@ impl Archive {
         let tx = self.conn.transaction()?;
         let ids = std::thread::scope(|scope| {
             let (send, receive) = std::sync::mpsc::sync_channel(ANALYZED_AHEAD);
-            scope.spawn(move || {
-                for article in articles {
-                    let hash = text_hash(article.title.trim(), &article.body);
-                    let prepared = prepare_article(&article.title, &article.body);
-                    // The writer stopped (an error): nobody needs the rest.
-                    if send.send((hash, prepared)).is_err() {
-                        break;
+            // Named, so that a profile tells its work from the writer's.
+            let analysis = std::thread::Builder::new().name("arshif-analysis".into());
+            analysis
+                .spawn_scoped(scope, move || {
+                    for article in articles {
+                        let hash = text_hash(article.title.trim(), &article.body);
+                        let prepared = prepare_article(&article.title, &article.body);
+                        // The writer stopped (an error): nobody needs the rest.
+                        if send.send((hash, prepared)).is_err() {
+                            break;
+                        }
                     }
-                }
-            });
+                })
+                .map_err(|e| {
+                    Error::InvalidInput(format!("cannot start the analysis thread: {e}"))
+                })?;
             articles
                 .iter()
                 .map(|article| {

@@ -198,15 +198,8 @@ fn tokenize_document(
     mut sink: impl FnMut(&str, bool, usize, usize) -> c_int,
 ) -> c_int {
     // Terms analyzed ahead on another thread for the row being written (see `prepared`).
-    let ahead = prepared::emit_prepared(bytes, |token| {
-        emit_word(
-            &mut sink,
-            &token.stem,
-            &token.exact,
-            token.month,
-            token.start,
-            token.end,
-        )
+    let ahead = prepared::emit_prepared(bytes, |token, stem, exact| {
+        emit_word(&mut sink, stem, exact, token.month, token.start, token.end)
     });
     if let Some(rc) = ahead {
         return rc;
