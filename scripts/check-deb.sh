@@ -67,15 +67,16 @@ expect "desktop entry" "$entry" '^Exec=arshif-desktop$'
 expect "desktop entry" "$entry" '^Icon=arshif-desktop$'
 expect "desktop entry" "$entry" '^Categories=.*Office;'
 grep -q '{{' <<<"$entry" && fail "desktop entry: a template field was left unfilled"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 if command -v desktop-file-validate >/dev/null; then
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
   printf '%s\n' "$entry" >"$tmp/Arshif.desktop"
   desktop-file-validate "$tmp/Arshif.desktop" || fail "desktop entry: desktop-file-validate refuses it"
 fi
 
 # The binary is an executable for this machine, not a placeholder.
-binary=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO usr/bin/arshif-desktop | head -c 4 | od -An -c | tr -d ' ')
+dpkg-deb --fsys-tarfile "$deb" | tar -xO usr/bin/arshif-desktop >"$tmp/arshif-desktop"
+binary=$(head -c 4 "$tmp/arshif-desktop" | od -An -c | tr -d ' ')
 [ "$binary" = "177ELF" ] || fail "binary: /usr/bin/arshif-desktop is not an ELF executable ($binary)"
 
 if [ "$failures" -gt 0 ]; then
