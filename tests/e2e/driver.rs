@@ -128,16 +128,20 @@ impl App {
             }
             if Instant::now() > deadline {
                 // Show what the window did show, so that a failure explains itself.
-                let page = self
-                    .client
-                    .execute("return document.body.innerText", vec![])
-                    .await
-                    .map(|v| v.to_string())
-                    .unwrap_or_default();
+                let page = self.page_text().await;
                 panic!("{css} never showed {expected:?}; last text {text:?}; the page: {page}");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// The window's text, for failure messages that explain themselves.
+    pub async fn page_text(&self) -> String {
+        self.client
+            .execute("return document.body.innerText", vec![])
+            .await
+            .map(|v| v.to_string())
+            .unwrap_or_default()
     }
 
     /// Closes the session politely, then stops the processes (see [`Drop`]).

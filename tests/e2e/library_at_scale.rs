@@ -139,13 +139,10 @@ async fn timed(app: &App, action: &str, condition: &str, args: Value) -> f64 {
         .as_f64()
         .unwrap_or(-1.0);
     if ms < 0.0 {
-        let page = app
-            .client
-            .execute("return document.body.innerText", vec![])
-            .await
-            .map(|v| v.to_string())
-            .unwrap_or_default();
-        panic!("never held: {condition}; the page: {page}");
+        panic!(
+            "never held: {condition}; the page: {}",
+            app.page_text().await
+        );
     }
     ms
 }
