@@ -3,8 +3,8 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test deps-app deps-test lint test-engine test-pdf test-ui test-shell e2e bundle screenshots bench \
-	reliability fuzz
+.PHONY: run test deps-app deps-test lint test-engine test-pdf test-ui test-shell e2e check-deb bundle \
+	screenshots bench reliability fuzz
 
 ## Opens the app (on a desktop session; builds it first).
 run: deps-app
@@ -14,8 +14,9 @@ run: deps-app
 	fi
 	cargo run -p arshif-desktop
 
-## Every check CI runs: formatting, lints, engine, CLI and PDF tests, shell tests, end-to-end tests.
-test: deps-test lint test-engine test-pdf test-ui test-shell e2e
+## Every check CI runs: formatting, lints, engine, CLI and PDF tests, shell tests, end-to-end tests,
+## and the contents of the .deb.
+test: deps-test lint test-engine test-pdf test-ui test-shell e2e check-deb
 
 deps-app:
 	@scripts/install-deps.sh app
@@ -48,6 +49,11 @@ test-shell:
 
 e2e:
 	scripts/e2e.sh
+
+## Builds a debug .deb (reusing the end-to-end tests' build) and checks its binary, icons,
+## desktop entry and metadata; installs nothing.
+check-deb: deps-app
+	scripts/check-deb.sh
 
 ## A .deb and an .rpm under target/release/bundle/.
 bundle: deps-app

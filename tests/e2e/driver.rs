@@ -31,9 +31,20 @@ pub fn fixture(path: &str) -> PathBuf {
         .join(path)
 }
 
+/// The archive a session opens in its folder (see [`App::start_in`]).
+pub fn archive_in(folder: &Path) -> PathBuf {
+    folder.join("archive.arshif")
+}
+
 impl App {
+    /// Starts the app on an empty archive of its own.
     pub async fn start() -> App {
-        let archive_dir = tempfile::tempdir().expect("temp dir");
+        App::start_in(tempfile::tempdir().expect("temp dir")).await
+    }
+
+    /// Starts the app on [`archive_in`]`(archive_dir)`, which a test may have filled first
+    /// (an absent file is a new, empty archive).
+    pub async fn start_in(archive_dir: tempfile::TempDir) -> App {
         let (port, native_port) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
             .args([
@@ -42,8 +53,8 @@ impl App {
                 "--native-port",
                 &native_port.to_string(),
             ])
-            // The app inherits this: every test starts on its own empty archive.
-            .env("ARSHIF_DB", archive_dir.path().join("archive.arshif"))
+            // The app inherits this: every test starts on an archive of its own.
+            .env("ARSHIF_DB", archive_in(archive_dir.path()))
             // The webview keeps settings (language, theme) in local storage under the XDG
             // folders: give each session its own, so no test inherits another's choices.
             .env("XDG_DATA_HOME", archive_dir.path().join("data"))
@@ -117,16 +128,20 @@ impl App {
             }
             if Instant::now() > deadline {
                 // Show what the window did show, so that a failure explains itself.
-                let page = self
-                    .client
-                    .execute("return document.body.innerText", vec![])
-                    .await
-                    .map(|v| v.to_string())
-                    .unwrap_or_default();
+                let page = self.page_text().await;
                 panic!("{css} never showed {expected:?}; last text {text:?}; the page: {page}");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// The window's text, for failure messages that explain themselves.
+    pub async fn page_text(&self) -> String {
+        self.client
+            .execute("return document.body.innerText", vec![])
+            .await
+            .map(|v| v.to_string())
+            .unwrap_or_default()
     }
 
     /// Closes the session politely, then stops the processes (see [`Drop`]).

@@ -1,6 +1,16 @@
 //! End-to-end tests: the real app window, driven through WebDriver under Xvfb.
 //! Run with `make e2e` (or `make test`), which provides the display and the drivers.
 mod driver;
+mod library_at_scale;
+
+/// The search benchmark's article generator, compiled into this test rather than copied (the
+/// library-at-scale test builds its archive with it). Only some of its functions are used here.
+#[path = "../../crates/bench/src/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
+
+/// The error type `corpus.rs` expects at its crate's root.
+type BoxResult<T> = Result<T, Box<dyn std::error::Error>>;
 
 use driver::{fixture, App};
 use fantoccini::actions::{
@@ -170,27 +180,77 @@ async fn screenshots_of_the_main_screens() {
 
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&out).unwrap();
-    for (language, theme) in [("ar", "light"), ("ar", "dark"), ("fr", "light")] {
-        app.client
-            .execute(
-                "const [language, theme] = arguments;
-                 const pick = (id, value) => {
-                   const select = document.querySelector(`[data-testid=${id}]`);
-                   select.value = value;
-                   select.dispatchEvent(new Event('change', { bubbles: true }));
-                 };
-                 pick('language-select', language);
-                 pick('theme-select', theme);",
-                vec![json!(language), json!(theme)],
-            )
-            .await
-            .unwrap();
+    for (language, theme) in [
+        ("ar", "light"),
+        ("ar", "dark"),
+        ("fr", "light"),
+        ("fr", "dark"),
+    ] {
+        pick_language_and_theme(&app, language, theme).await;
         tokio::time::sleep(std::time::Duration::from_millis(400)).await;
         let png = app.client.screenshot().await.unwrap();
         assert!(png.starts_with(b"\x89PNG"), "not a PNG");
         std::fs::write(out.join(format!("main-{language}-{theme}.png")), png).unwrap();
     }
+
+    // The reader in the library (no search): the sample article open, with a tag on it.
+    pick_language_and_theme(&app, "ar", "light").await;
+    search.clear().await.unwrap();
+    app.find("[data-testid=all-articles]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text(
+        "[data-testid=article-list] [data-testid=article-title]",
+        "زيارة مدير الشرطة",
+    )
+    .await;
+    app.client
+        .execute(
+            "Array.from(document.querySelectorAll('[data-testid=article-item]'))
+               .find((row) => row.textContent.includes(arguments[0])).click();",
+            vec![json!("زيارة مدير الشرطة")],
+        )
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=reader-title]", "زيارة مدير الشرطة")
+        .await;
+    app.find("[data-testid=tag-input]")
+        .await
+        .send_keys("أمن/تعاون دولي\u{E007}")
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=tag-chip]", "أمن/تعاون دولي")
+        .await;
+    app.wait_for_text(
+        "[data-testid=article-list] [data-testid=row-tag]",
+        "أمن/تعاون دولي",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let png = app.client.screenshot().await.unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+    std::fs::write(out.join("reader-ar-light.png"), png).unwrap();
     app.end().await;
+}
+
+/// Switches the interface through the settings' language and theme menus.
+async fn pick_language_and_theme(app: &App, language: &str, theme: &str) {
+    app.client
+        .execute(
+            "const [language, theme] = arguments;
+             const pick = (id, value) => {
+               const select = document.querySelector(`[data-testid=${id}]`);
+               select.value = value;
+               select.dispatchEvent(new Event('change', { bubbles: true }));
+             };
+             pick('language-select', language);
+             pick('theme-select', theme);",
+            vec![json!(language), json!(theme)],
+        )
+        .await
+        .unwrap();
 }
 
 /// The native save dialog is invisible to WebDriver too: the next `save` call answers `path`,

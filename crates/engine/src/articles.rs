@@ -436,9 +436,12 @@ impl Archive {
         // Every order ends with the id so that paging is stable when keys tie.
         let order = match params.sort {
             SortBy::Imported => format!("a.imported_at {direction}, a.id {direction}"),
-            SortBy::Date => {
-                format!("a.published_date IS NULL, a.published_date {direction}, a.id {direction}")
-            }
+            // Newest first needs no `IS NULL` term: SQLite sorts NULL below every date, so
+            // undated articles come last by themselves, and the order is the date index read
+            // backwards (the id is the index's rowid). With the term, every page of 100,000
+            // articles sorted the whole table again (BENCHMARKS.md).
+            SortBy::Date if params.descending => "a.published_date DESC, a.id DESC".to_string(),
+            SortBy::Date => "a.published_date IS NULL, a.published_date, a.id".to_string(),
             SortBy::Title => format!("a.title_key {direction}, a.id {direction}"),
         };
         let sql = format!(
@@ -647,6 +650,11 @@ mod tests {
             ["بيروت", "الرباط", "تونس", "أكادير"]
         );
         assert_eq!(titles(SortBy::Date, true, 2), ["بيروت", "الرباط"]);
+        // Undated articles come last in both directions.
+        assert_eq!(
+            titles(SortBy::Date, false, 10),
+            ["تونس", "الرباط", "بيروت", "أكادير"]
+        );
     }
 
     #[test]

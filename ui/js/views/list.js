@@ -1,11 +1,19 @@
 // The article list: the library (sorted pages) or search results (by relevance
-// or date, each row with its highlighted snippet), paged with "load more" so
-// thousands of rows stay cheap, and a multi-select listbox. One row is active
-// (the keyboard cursor, the one Enter opens in the reader); any number are
-// selected: click selects one and opens it, Ctrl/Cmd+click toggles, Shift+click
-// and Shift+arrows select a range from the anchor, Ctrl/Cmd+A every loaded row.
-// The first page of a search also brings the facet counts, which go to the app
-// through `onSearchSettled`; selection changes go through `onSelectionChange`.
+// or date, each row with its highlighted snippet), and a multi-select listbox.
+//
+// The list is virtual, so a library of 100,000 articles costs what a library of
+// fifty does: every row has the same height (`--row-size` in app.css), the
+// listbox is as tall as all the rows together, and only the rows in view (plus
+// a margin) are in the DOM. Rows are fetched by pages of PAGE_SIZE as they come
+// into view, wherever the scroll bar is dragged; a row not fetched yet shows as
+// an empty placeholder of the same height.
+//
+// One row is active (the keyboard cursor, the one Enter opens in the reader);
+// any number are selected: click selects one and opens it, Ctrl/Cmd+click
+// toggles, Shift+click and Shift+arrows select a range from the anchor,
+// Ctrl/Cmd+A every fetched row. The first page of a search also brings the facet
+// counts, which go to the app through `onSearchSettled`; selection changes go
+// through `onSelectionChange`.
 
 import * as api from '../api.js';
 import { $, h, replace, userText, withSeparators } from '../dom.js';
@@ -25,6 +33,10 @@ function isBadQuery(error) {
 
 /** Rows fetched per page. */
 export const PAGE_SIZE = 50;
+/** Rows kept in the DOM above and below the ones in view, so a short scroll shows rows at once. */
+const OVERSCAN = 10;
+/** A row's height before one has been measured (app.css decides the real one). */
+const ROW_SIZE_GUESS = 110;
 /** How many tag chips a row shows before "+N". */
 const ROW_TAGS = 3;
 
@@ -53,9 +65,6 @@ export function createList(handlers) {
   const listbox = $('[data-testid="article-list"]');
   const scroller = $('.list-scroll');
   const status = $('[data-testid="list-status"]');
-  const footer = $('.list-footer');
-  const loadMoreButton = $('[data-testid="load-more"]');
-  const progress = $('.list-progress');
   const count = $('[data-testid="result-count"]');
   const sortSelect = /** @type {HTMLSelectElement} */ ($('[data-testid="sort-select"]'));
 
@@ -65,8 +74,10 @@ export function createList(handlers) {
     sort: 'imported_desc',
     /** @type {import('../api.js').SearchSort} */
     searchSort: 'relevance',
-    /** @type {Row[]} */
+    /** @type {Row[]} Every row of the list by position; pages not fetched yet are holes. */
     items: [],
+    /** @type {Map<number, number>} The position of every fetched row, by id. */
+    positions: new Map(),
     total: 0,
     /** @type {number|null} The active row: the keyboard cursor and the reader's article. */
     activeId: null,
@@ -79,7 +90,16 @@ export function createList(handlers) {
     error: null,
     /** Increases with every reset, so a late answer to an old query is dropped. */
     generation: 0,
+    /** Increases whenever rows change places (a reset, a deletion), so a page fetched for the old places is dropped. */
+    epoch: 0,
+    /** The height of one row in pixels, measured from a rendered row. */
+    rowSize: ROW_SIZE_GUESS,
   };
+
+  /** @type {Map<number, Promise<void>>} Pages being fetched, by page number. */
+  const pending = new Map();
+  /** @type {Map<number, HTMLElement>} The rows in the DOM, by id, reused while they stay in view. */
+  let rendered = new Map();
 
   /**
    * Fetches one page for the current query.
@@ -101,10 +121,69 @@ export function createList(handlers) {
   }
 
   /**
+   * Puts a fetched page at its place. When the total moved (the archive changed
+   * since the list began), the list takes the new total.
+   * @param {number} offset
+   * @param {import('../api.js').Page<Row>} page
+   */
+  function place(offset, page) {
+    if (page.total !== state.total) {
+      state.total = page.total;
+      state.items.length = page.total;
+    }
+    page.items.forEach((item, i) => {
+      const at = offset + i;
+      if (at >= state.total) return;
+      const old = state.items[at];
+      if (old && state.positions.get(old.id) === at) state.positions.delete(old.id);
+      state.items[at] = item;
+      state.positions.set(item.id, at);
+    });
+  }
+
+  /**
+   * Fetches the pages that hold rows `from` to `to` (excluded) and are not fetched yet.
+   * @param {number} from
+   * @param {number} to
+   * @returns {Promise<void>}
+   */
+  function fetchRows(from, to) {
+    const epoch = state.epoch;
+    /** @type {Promise<void>[]} */
+    const waits = [];
+    const last = Math.min(to, state.total) - 1;
+    for (let pageNumber = Math.floor(from / PAGE_SIZE); pageNumber * PAGE_SIZE <= last; pageNumber++) {
+      const start = pageNumber * PAGE_SIZE;
+      const end = Math.min(start + PAGE_SIZE, state.total);
+      let missing = false;
+      for (let i = start; i < end && !missing; i++) missing = !state.items[i];
+      if (!missing) continue;
+      let fetching = pending.get(pageNumber);
+      if (!fetching) {
+        fetching = fetchPage(start)
+          .then((page) => {
+            if (epoch !== state.epoch) return;
+            place(start, page);
+            renderWindow();
+            renderStatus();
+          })
+          .catch((error) => {
+            if (epoch === state.epoch) showError(error);
+          })
+          .finally(() => pending.delete(pageNumber));
+        pending.set(pageNumber, fetching);
+      }
+      waits.push(fetching);
+    }
+    return Promise.all(waits).then(() => undefined);
+  }
+
+  /**
    * @param {Row} item
+   * @param {number} position
    * @returns {HTMLElement}
    */
-  function row(item) {
+  function row(item, position) {
     const date = formatDate(item.date, 'long');
     const dateText = date ?? item.date_text;
     /** @type {Node[]} */
@@ -135,6 +214,10 @@ export function createList(handlers) {
         id: `article-option-${item.id}`,
         'data-testid': 'article-item',
         'data-id': item.id,
+        'data-position': position,
+        // Only some rows are in the DOM: tell assistive technology where this one sits.
+        'aria-setsize': state.total,
+        'aria-posinset': position + 1,
         'aria-selected': String(state.selected.has(item.id)),
         'data-active': item.id === state.activeId ? 'true' : null,
       },
@@ -143,23 +226,46 @@ export function createList(handlers) {
         'data-testid': 'article-title',
         lang: item.title ? item.language : null,
       }),
-      meta.length ? h('span', { class: 'row-meta' }, withSeparators(meta)) : null,
       item.snippet ? snippet(item.snippet, item.language) : null,
-      tags.length
-        ? h(
-            'span',
-            { class: 'row-tags' },
-            shownTags.map((name) =>
-              userText('span', name, {
-                class: 'chip chip-small',
-                'data-testid': 'row-tag',
-                'data-colour': tagColour(tagColours.get(name)),
-              }),
-            ),
-            hidden > 0 ? h('span', { class: 'chip chip-small chip-more' }, t('list.moreTags', { count: hidden })) : null,
-          )
-        : null,
+      h(
+        'span',
+        { class: 'row-foot' },
+        meta.length ? h('span', { class: 'row-meta' }, withSeparators(meta)) : null,
+        tags.length
+          ? h(
+              'span',
+              { class: 'row-tags' },
+              shownTags.map((name) =>
+                userText('span', name, {
+                  class: 'chip chip-small',
+                  'data-testid': 'row-tag',
+                  'data-colour': tagColour(tagColours.get(name)),
+                }),
+              ),
+              hidden > 0
+                ? h('span', { class: 'chip chip-small chip-more' }, t('list.moreTags', { count: hidden }))
+                : null,
+            )
+          : null,
+      ),
     );
+  }
+
+  /**
+   * A row whose page is on its way: the same height, nothing to select.
+   * @param {number} position
+   * @returns {HTMLElement}
+   */
+  function placeholder(position) {
+    return h('li', {
+      class: 'article-row article-row-placeholder',
+      role: 'option',
+      'aria-disabled': 'true',
+      'aria-setsize': state.total,
+      'aria-posinset': position + 1,
+      'data-testid': 'article-placeholder',
+      'data-position': position,
+    });
   }
 
   /**
@@ -178,11 +284,11 @@ export function createList(handlers) {
 
   function renderStatus() {
     listbox.setAttribute('aria-busy', String(state.loading));
-    if (state.loading && state.items.length === 0) {
+    if (state.loading && state.total === 0) {
       status.hidden = false;
       status.setAttribute('data-kind', 'loading');
       replace(status, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('p', null, t('list.loading')));
-    } else if (state.error && state.items.length === 0) {
+    } else if (state.error && state.total === 0) {
       status.hidden = false;
       status.setAttribute('data-kind', 'error');
       replace(status, h('p', { class: 'status-title' }, errorText(state.error)));
@@ -215,15 +321,9 @@ export function createList(handlers) {
     }
 
     count.textContent =
-      state.loading && state.items.length === 0
+      state.loading && state.total === 0
         ? ''
         : t(state.query ? 'count.results' : 'count.articles', { count: state.total });
-
-    const more = state.items.length < state.total;
-    footer.hidden = !more;
-    loadMoreButton.toggleAttribute('disabled', state.loading);
-    loadMoreButton.textContent = state.loading ? t('list.loading') : t('list.loadMore');
-    progress.textContent = t('list.shown', { shown: state.items.length, total: state.total });
   }
 
   function renderSort() {
@@ -238,22 +338,111 @@ export function createList(handlers) {
     );
     sortSelect.value = current;
     sortSelect.setAttribute('data-mode', searching ? 'search' : 'library');
+    // Search rows carry a snippet and are taller (app.css).
+    listbox.setAttribute('data-mode', searching ? 'search' : 'library');
   }
 
-  function renderRows() {
-    replace(listbox, state.items.map(row));
+  /** Where the listbox starts inside the scrolling area, in pixels. */
+  function listTop() {
+    return listbox.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+  }
+
+  /**
+   * Renders the rows in view (and OVERSCAN either side), reusing the nodes of
+   * rows that stay, and fetches the pages they need.
+   */
+  function renderWindow() {
+    const size = state.rowSize;
+    const top = Math.max(0, scroller.scrollTop - listTop());
+    const first = Math.max(0, Math.floor(top / size) - OVERSCAN);
+    const last = Math.min(state.total, Math.ceil((top + scroller.clientHeight) / size) + OVERSCAN);
+    // The listbox is as tall as every row, and its padding stands for the rows
+    // above the window. Set through the CSSOM (not a style attribute, which the
+    // CSP forbids): two numbers, never text from an article.
+    listbox.style.setProperty('--rows-total', String(state.total));
+    listbox.style.setProperty('--rows-before', String(first));
+    /** @type {Map<number, HTMLElement>} */
+    const kept = new Map();
+    /** @type {HTMLElement[]} */
+    const nodes = [];
+    for (let position = first; position < last; position++) {
+      const item = state.items[position];
+      if (!item) {
+        nodes.push(placeholder(position));
+        continue;
+      }
+      const reused = rendered.get(item.id);
+      const node =
+        reused && reused.getAttribute('data-position') === String(position) ? reused : row(item, position);
+      kept.set(item.id, node);
+      nodes.push(node);
+    }
+    rendered = kept;
+    replace(listbox, nodes);
     syncActiveDescendant();
+    measure();
+    if (last > first) fetchRows(first, last);
+  }
+
+  /** Reads the row height app.css gives, and renders again if the guess was wrong. */
+  function measure() {
+    const sample = listbox.firstElementChild;
+    if (!sample) return;
+    const size = sample.getBoundingClientRect().height;
+    if (size > 0 && Math.abs(size - state.rowSize) > 0.5) {
+      state.rowSize = size;
+      renderWindow();
+    }
+  }
+
+  /** Re-renders every row in view (after a language change, or new data in them). */
+  function renderRows() {
+    rendered = new Map();
+    renderWindow();
+  }
+
+  let frame = 0;
+  /** Renders at the next frame, once however many scroll events come before it. */
+  function scheduleWindow() {
+    if (frame) return;
+    frame = window.requestAnimationFrame(() => {
+      frame = 0;
+      renderWindow();
+    });
+  }
+
+  scroller.addEventListener('scroll', scheduleWindow, { passive: true });
+  if ('ResizeObserver' in window) new ResizeObserver(scheduleWindow).observe(scroller);
+
+  /**
+   * Scrolls just enough to show row `position` whole, and renders it.
+   * @param {number} position
+   */
+  function scrollToRow(position) {
+    const rowTop = listTop() + position * state.rowSize;
+    const rowBottom = rowTop + state.rowSize;
+    if (rowTop < scroller.scrollTop) scroller.scrollTop = rowTop;
+    else if (rowBottom > scroller.scrollTop + scroller.clientHeight) {
+      scroller.scrollTop = rowBottom - scroller.clientHeight;
+    }
+    renderWindow();
   }
 
   function syncActiveDescendant() {
-    const active = state.activeId !== null && listbox.querySelector(`[data-id="${state.activeId}"]`);
+    const active = state.activeId !== null && rendered.get(state.activeId);
     if (active) listbox.setAttribute('aria-activedescendant', active.id);
     else listbox.removeAttribute('aria-activedescendant');
   }
 
-  /** The selected rows that are loaded, in list order. */
+  /** The selected rows that are fetched, in list order. */
   function selectedIds() {
-    return state.items.filter((item) => state.selected.has(item.id)).map((item) => item.id);
+    /** @type {number[]} */
+    const ids = [];
+    // forEach skips the holes of pages not fetched.
+    state.items.forEach((item) => {
+      if (state.selected.has(item.id)) ids.push(item.id);
+    });
+    return ids;
   }
 
   /**
@@ -261,29 +450,34 @@ export function createList(handlers) {
    * @param {{ scroll?: boolean }} [options]
    */
   function renderSelection(options = {}) {
-    for (const option of listbox.querySelectorAll('[data-id]')) {
-      const id = Number(option.getAttribute('data-id'));
+    for (const [id, option] of rendered) {
       option.setAttribute('aria-selected', String(state.selected.has(id)));
       if (id === state.activeId) option.setAttribute('data-active', 'true');
       else option.removeAttribute('data-active');
     }
-    const active = state.activeId !== null && listbox.querySelector(`[data-id="${state.activeId}"]`);
-    if (active && options.scroll !== false) active.scrollIntoView({ block: 'nearest' });
+    const position = state.activeId === null ? undefined : state.positions.get(state.activeId);
+    if (position !== undefined && options.scroll !== false) scrollToRow(position);
     syncActiveDescendant();
     handlers.onSelectionChange?.(selectedIds());
   }
 
   /**
-   * The ids from the anchor to `id` in list order (just `id` without an anchor).
+   * The ids from the anchor to `id` in list order (just `id` without an anchor),
+   * fetching the pages between them first.
    * @param {number} id
-   * @returns {number[]}
+   * @returns {Promise<number[]>}
    */
-  function range(id) {
-    const to = state.items.findIndex((item) => item.id === id);
-    let from = state.items.findIndex((item) => item.id === state.anchorId);
+  async function range(id) {
+    const to = state.positions.get(id) ?? -1;
+    let from = state.anchorId === null ? -1 : (state.positions.get(state.anchorId) ?? -1);
     if (from === -1) from = to;
     const [start, end] = from <= to ? [from, to] : [to, from];
-    return state.items.slice(start, end + 1).map((item) => item.id);
+    if (start < 0) return [id];
+    await fetchRows(start, end + 1);
+    return state.items
+      .slice(start, end + 1)
+      .filter(Boolean)
+      .map((item) => item.id);
   }
 
   /**
@@ -291,11 +485,15 @@ export function createList(handlers) {
    * selection with `additive`, Ctrl+Shift; replacing it otherwise).
    * @param {number} id
    * @param {{ additive?: boolean, scroll?: boolean }} [options]
+   * @returns {Promise<void>}
    */
-  function extendTo(id, options = {}) {
+  async function extendTo(id, options = {}) {
     if (state.anchorId === null) state.anchorId = state.activeId ?? id;
+    const generation = state.generation;
+    const ids = await range(id);
+    if (generation !== state.generation) return;
     if (!options.additive) state.selected.clear();
-    for (const each of range(id)) state.selected.add(each);
+    for (const each of ids) state.selected.add(each);
     state.activeId = id;
     renderSelection(options);
   }
@@ -312,11 +510,11 @@ export function createList(handlers) {
     renderSelection({ scroll: false });
   }
 
-  /** Selects every loaded row, keeping the active one. */
+  /** Selects every fetched row, keeping the active one. */
   function selectAll() {
-    if (state.items.length === 0) return;
-    state.selected = new Set(state.items.map((item) => item.id));
-    if (state.activeId === null || !state.selected.has(state.activeId)) state.activeId = state.items[0].id;
+    if (state.positions.size === 0) return;
+    state.selected = new Set(state.positions.keys());
+    if (state.activeId === null || !state.selected.has(state.activeId)) state.activeId = selectedIds()[0];
     renderSelection({ scroll: false });
   }
 
@@ -325,6 +523,15 @@ export function createList(handlers) {
     state.selected = new Set(state.activeId === null ? [] : [state.activeId]);
     state.anchorId = state.activeId;
     renderSelection({ scroll: false });
+  }
+
+  /** Forgets every row (a new query, sort or total). */
+  function clearRows() {
+    state.items = [];
+    state.positions = new Map();
+    state.total = 0;
+    state.epoch++;
+    pending.clear();
   }
 
   /**
@@ -341,6 +548,7 @@ export function createList(handlers) {
     const previous = {
       query: state.query,
       items: state.items,
+      positions: state.positions,
       total: state.total,
       error: state.error,
       scrollTop: scroller.scrollTop,
@@ -352,16 +560,15 @@ export function createList(handlers) {
     const generation = ++state.generation;
     state.loading = true;
     state.error = null;
-    state.items = [];
-    state.total = 0;
+    clearRows();
     // A new list starts with at most the reader's article selected.
     const previousSelection = { selected: state.selected, anchorId: state.anchorId };
     state.selected = new Set(state.activeId === null ? [] : [state.activeId]);
     state.anchorId = state.activeId;
+    scroller.scrollTop = 0;
     renderSort();
     renderRows();
     renderStatus();
-    scroller.scrollTop = 0;
     /** @type {import('../api.js').Facets|null} */
     let facets = null;
     /** @type {unknown} */
@@ -369,8 +576,7 @@ export function createList(handlers) {
     try {
       const page = await fetchPage(0);
       if (generation !== state.generation) return;
-      state.items = page.items;
-      state.total = page.total;
+      place(0, page);
       facets = 'facets' in page && page.facets ? page.facets : null;
     } catch (error) {
       if (generation !== state.generation) return;
@@ -381,6 +587,7 @@ export function createList(handlers) {
         // pointed out under the search box; the results stay as they were.
         state.query = previous.query;
         state.items = previous.items;
+        state.positions = previous.positions;
         state.total = previous.total;
         state.error = previous.error;
         state.selected = previousSelection.selected;
@@ -391,49 +598,11 @@ export function createList(handlers) {
     }
     state.loading = false;
     renderSort();
+    if (failure && isBadQuery(failure)) scroller.scrollTop = previous.scrollTop;
     renderRows();
     renderStatus();
     handlers.onSelectionChange?.(selectedIds());
-    if (failure && isBadQuery(failure)) scroller.scrollTop = previous.scrollTop;
     handlers.onSearchSettled({ query: state.query, facets, error: failure, attempted });
-  }
-
-  /** @type {Promise<void>|null} The page being fetched, shared by every caller. */
-  let pendingMore = null;
-
-  /**
-   * Fetches and appends the next page.
-   * @returns {Promise<void>}
-   */
-  function loadMore() {
-    if (pendingMore) return pendingMore;
-    if (state.loading || state.items.length >= state.total) return Promise.resolve();
-    pendingMore = fetchMore().finally(() => {
-      pendingMore = null;
-    });
-    return pendingMore;
-  }
-
-  async function fetchMore() {
-    const generation = state.generation;
-    state.loading = true;
-    renderStatus();
-    try {
-      const page = await fetchPage(state.items.length);
-      if (generation !== state.generation) return;
-      const known = new Set(state.items.map((item) => item.id));
-      // Rows can shift between pages when the archive changes; skip repeats.
-      const fresh = page.items.filter((item) => !known.has(item.id));
-      state.items = state.items.concat(fresh);
-      state.total = fresh.length === 0 ? state.items.length : page.total;
-      listbox.append(...fresh.map(row));
-    } catch (error) {
-      if (generation !== state.generation) return;
-      showError(error);
-    }
-    state.loading = false;
-    renderStatus();
-    syncActiveDescendant();
   }
 
   /**
@@ -448,34 +617,43 @@ export function createList(handlers) {
     renderSelection(options);
   }
 
+  /** @type {Promise<void>} Key presses, one after the other: each moves on from the last. */
+  let moves = Promise.resolve();
+
   /**
-   * Moves the active row by `delta` rows (clamped), loading more at the end.
-   * With `extend` (Shift), the selection grows or shrinks from the anchor;
-   * otherwise the new row is the only one selected.
-   * @param {number} delta
+   * Makes row `position` active (fetching its page first), alone or extending the
+   * selection from the anchor with `extend` (Shift).
+   * @param {number | ((active: number) => number)} target  A position, or one
+   *   computed from the active row's (-1 when none).
    * @param {{ extend?: boolean }} [options]
+   * @returns {Promise<void>}
    */
-  async function move(delta, options = {}) {
-    if (state.items.length === 0) return;
-    // Key presses that arrive while a page loads wait for it, then move on
-    // from wherever the earlier presses left the selection.
-    if (pendingMore) await pendingMore;
-    const index = state.items.findIndex((item) => item.id === state.activeId);
-    let next = index === -1 ? (delta > 0 ? 0 : state.items.length - 1) : index + delta;
-    if (next >= state.items.length && state.items.length < state.total) {
-      await loadMore();
-    }
-    next = Math.max(0, Math.min(state.items.length - 1, next));
-    goTo(state.items[next].id, options);
+  function moveTo(target, options = {}) {
+    moves = moves.then(async () => {
+      if (state.total === 0) return;
+      const generation = state.generation;
+      const active = state.activeId === null ? -1 : (state.positions.get(state.activeId) ?? -1);
+      const wanted = typeof target === 'number' ? target : target(active);
+      const next = Math.max(0, Math.min(state.total - 1, wanted));
+      await fetchRows(next, next + 1);
+      const item = state.items[next];
+      if (generation !== state.generation || !item) return;
+      if (options.extend) await extendTo(item.id);
+      else select(item.id);
+    });
+    return moves;
   }
 
   /**
-   * @param {number} id
-   * @param {{ extend?: boolean }} options
+   * Moves the active row by `delta` rows (clamped). With `extend` (Shift), the
+   * selection grows or shrinks from the anchor; otherwise the new row is the only
+   * one selected.
+   * @param {number} delta
+   * @param {{ extend?: boolean }} [options]
+   * @returns {Promise<void>}
    */
-  function goTo(id, options) {
-    if (options.extend) extendTo(id);
-    else select(id);
+  function move(delta, options = {}) {
+    return moveTo((active) => (active === -1 ? (delta > 0 ? 0 : state.total - 1) : active + delta), options);
   }
 
   function openActive() {
@@ -525,15 +703,14 @@ export function createList(handlers) {
     }
     if (toggleKey) return;
     const extend = event.shiftKey;
-    const last = () => state.items.length - 1;
     /** @type {Record<string, () => void>} */
     const keys = {
       ArrowDown: () => move(1, { extend }),
       ArrowUp: () => move(-1, { extend }),
       PageDown: () => move(10, { extend }),
       PageUp: () => move(-10, { extend }),
-      Home: () => state.items.length && goTo(state.items[0].id, { extend }),
-      End: () => state.items.length && goTo(state.items[last()].id, { extend }),
+      Home: () => moveTo(0, { extend }),
+      End: () => moveTo(state.total - 1, { extend }),
       Enter: () => !extend && openActive(),
       ' ': () => !extend && state.activeId !== null && toggle(state.activeId),
       Escape: () => !extend && state.selected.size > 1 && clearSelection(),
@@ -551,10 +728,9 @@ export function createList(handlers) {
   listbox.addEventListener('focus', () => {
     // No scrolling here: a pointer press focuses the list before its click,
     // and moving the rows under the pointer would send the click elsewhere.
-    if (!pressing && state.activeId === null && state.items.length) select(state.items[0].id, { scroll: false });
+    const first = state.items[0];
+    if (!pressing && state.activeId === null && first) select(first.id, { scroll: false });
   });
-
-  loadMoreButton.addEventListener('click', () => loadMore());
 
   sortSelect.addEventListener('change', () => {
     if (state.query) {
@@ -568,24 +744,23 @@ export function createList(handlers) {
     reset({ sort: choice });
   });
 
-  // Keep scrolling without clicking: fetch the next page as the footer nears view.
-  if ('IntersectionObserver' in window) {
-    new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) loadMore();
-      },
-      { root: scroller, rootMargin: '0px 0px 400px 0px' },
-    ).observe(footer);
+  /**
+   * The fetched row `id`, or undefined.
+   * @param {number} id
+   * @returns {Row|undefined}
+   */
+  function fetched(id) {
+    const position = state.positions.get(id);
+    return position === undefined ? undefined : state.items[position];
   }
 
   return {
     reset,
-    loadMore,
     select,
     move,
     selectAll,
     clearSelection,
-    /** @returns {number[]} The selected rows that are loaded, in list order. */
+    /** @returns {number[]} The selected rows that are fetched, in list order. */
     get selectedIds() {
       return selectedIds();
     },
@@ -605,9 +780,9 @@ export function createList(handlers) {
     get total() {
       return state.total;
     },
-    /** @returns {number} Rows loaded so far. */
+    /** @returns {number} Rows fetched so far. */
     get loaded() {
-      return state.items.length;
+      return state.positions.size;
     },
     /** @returns {import('../api.js').SearchSort} The order of the search. */
     get searchSort() {
@@ -623,26 +798,23 @@ export function createList(handlers) {
      * @param {string[]} tags
      */
     setTags(id, tags) {
-      const item = state.items.find((candidate) => candidate.id === id);
+      const item = fetched(id);
       if (!item) return;
       item.tags = tags;
-      const old = listbox.querySelector(`[data-id="${id}"]`);
-      if (old) old.replaceWith(row(item));
-      syncActiveDescendant();
+      renderRows();
     },
     /**
-     * Adds a tag to loaded rows after a bulk tag.
+     * Adds a tag to fetched rows after a bulk tag.
      * @param {number[]} ids
      * @param {string} name
      */
     addTag(ids, name) {
       for (const id of ids) {
-        const item = state.items.find((candidate) => candidate.id === id);
+        const item = fetched(id);
         if (!item || (item.tags ?? []).includes(name)) continue;
         item.tags = [...(item.tags ?? []), name];
-        listbox.querySelector(`[data-id="${id}"]`)?.replaceWith(row(item));
       }
-      syncActiveDescendant();
+      renderRows();
     },
     /**
      * Drops a deleted row and returns the id of the row now in its place.
@@ -650,18 +822,22 @@ export function createList(handlers) {
      * @returns {number|null}
      */
     remove(id) {
-      const index = state.items.findIndex((item) => item.id === id);
-      if (index === -1) return null;
+      const index = state.positions.get(id);
+      if (index === undefined) return null;
       state.items.splice(index, 1);
       state.total = Math.max(0, state.total - 1);
-      listbox.querySelector(`[data-id="${id}"]`)?.remove();
+      // The rows after it move up one place; so do the pages still to fetch.
+      state.positions = new Map();
+      state.items.forEach((item, position) => state.positions.set(item.id, position));
+      state.epoch++;
+      pending.clear();
       state.selected.delete(id);
       if (state.anchorId === id) state.anchorId = null;
       if (state.activeId === id) state.activeId = null;
+      renderRows();
       renderStatus();
-      syncActiveDescendant();
       handlers.onSelectionChange?.(selectedIds());
-      const neighbour = state.items[Math.min(index, state.items.length - 1)];
+      const neighbour = state.items[Math.min(index, state.total - 1)];
       return neighbour ? neighbour.id : null;
     },
     /** Re-renders after a language or digits change. */
