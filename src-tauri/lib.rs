@@ -78,6 +78,7 @@ pub fn builder<R: Runtime>(archive: Option<PathBuf>, daily_backups: bool) -> tau
         commands::stats,
         commands::app_info,
         commands::export_articles,
+        commands::cancel_export,
         commands::export_date,
         commands::backup_archive,
         commands::restore_archive,

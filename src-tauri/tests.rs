@@ -247,6 +247,57 @@ fn export_errors_arrive_as_codes() {
     );
 }
 
+/// Cancel from the window, heard at the first progress step of every format: the command ends
+/// with `cancelled`, no file and no temporary file appear and an older file keeps its bytes.
+/// While an export runs a second one is refused, and the slot is free again afterwards.
+#[test]
+fn a_cancelled_export_writes_nothing_and_frees_the_slot() {
+    use tauri::Listener;
+    let (h, ids) = demo_harness();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("old-export");
+    std::fs::write(&path, "an older export").unwrap();
+    let state = h.webview.app_handle().state::<crate::state::AppState>();
+    assert_eq!(invoke(&h, "cancel_export", json!({})).unwrap(), false);
+
+    // The window's Cancel button, pressed as soon as the export says how far it is.
+    let app = h.webview.app_handle().clone();
+    h.webview
+        .app_handle()
+        .listen_any("export-progress", move |_| {
+            assert!(app.state::<crate::state::AppState>().cancel_export());
+        });
+    let everything = json!({"query": {"text": "", "sort": "newest"}});
+    for format in ["json", "csl-json", "csv", "pdf"] {
+        let error = invoke(
+            &h,
+            "export_articles",
+            json!({"params": {"selection": everything, "format": format, "path": path}}),
+        )
+        .unwrap_err();
+        assert_eq!(error["code"], "cancelled", "{format}: {error}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "an older export");
+        assert_eq!(
+            std::fs::read_dir(out.path()).unwrap().count(),
+            1,
+            "{format}"
+        );
+    }
+
+    let running = state
+        .start_export()
+        .expect("the slot is free between exports");
+    let refused = invoke(
+        &h,
+        "export_articles",
+        json!({"params": {"selection": {"ids": [ids[0]]}, "format": "csv", "path": path}}),
+    )
+    .unwrap_err();
+    assert_eq!(refused["code"], "export_running");
+    assert_eq!(invoke(&h, "cancel_export", json!({})).unwrap(), true);
+    drop(running);
+}
+
 #[test]
 fn backup_restore_and_check() {
     let (h, ids) = demo_harness();
