@@ -71,6 +71,18 @@ pub async fn list_near_duplicates(
         .await
 }
 
+/// The open near-duplicate pairs of one article, for the reader (see
+/// `Archive::open_near_duplicates_of`).
+#[tauri::command]
+pub async fn near_duplicates_of_article(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Vec<NearDuplicatePair>> {
+    state
+        .with_archive(move |a| Ok(a.open_near_duplicates_of(id)?))
+        .await
+}
+
 /// "Keep both": the pair leaves the list for good.
 #[tauri::command]
 pub async fn mark_not_duplicate(state: State<'_, AppState>, a: i64, b: i64) -> CommandResult<()> {

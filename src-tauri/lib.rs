@@ -63,6 +63,7 @@ pub fn builder<R: Runtime>(archive: Option<PathBuf>, daily_backups: bool) -> tau
         commands::update_article,
         commands::delete_articles,
         commands::list_near_duplicates,
+        commands::near_duplicates_of_article,
         commands::mark_not_duplicate,
         commands::import_files,
         commands::cancel_import,

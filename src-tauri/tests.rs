@@ -298,6 +298,42 @@ fn a_cancelled_export_writes_nothing_and_frees_the_slot() {
     drop(running);
 }
 
+/// The reader's list of possible duplicates: the reprint of a demo article is listed under both
+/// articles (earlier first) until the archivist keeps both.
+#[test]
+fn an_article_lists_its_open_near_duplicates() {
+    let (h, ids) = demo_harness();
+    let report = invoke(
+        &h,
+        "import_files",
+        json!({"paths": [fixture("reprint/marsum-50-reprint.txt")]}),
+    )
+    .unwrap();
+    let reprint = report["imported_ids"][0].clone();
+    let of = |id: &Value| invoke(&h, "near_duplicates_of_article", json!({"id": id})).unwrap();
+    let pairs = of(&reprint);
+    assert_eq!(pairs.as_array().unwrap().len(), 1, "{pairs}");
+    let original = pairs[0]["article"]["id"].clone();
+    assert!(ids.contains(&original), "{pairs}");
+    assert_eq!(pairs[0]["other"]["id"], reprint);
+    assert!(pairs[0]["similarity"].as_f64().unwrap() >= 0.6, "{pairs}");
+    assert_eq!(of(&original), pairs);
+    // An article with no reprint lists nothing; a missing one is not found.
+    let unrelated = ids.iter().find(|id| **id != original).unwrap();
+    assert_eq!(of(unrelated), json!([]));
+    let missing = invoke(&h, "near_duplicates_of_article", json!({"id": 999})).unwrap_err();
+    assert_eq!(missing["code"], "not_found");
+
+    invoke(
+        &h,
+        "mark_not_duplicate",
+        json!({"a": reprint, "b": original}),
+    )
+    .unwrap();
+    assert_eq!(of(&reprint), json!([]));
+    assert_eq!(of(&original), json!([]));
+}
+
 #[test]
 fn backup_restore_and_check() {
     let (h, ids) = demo_harness();

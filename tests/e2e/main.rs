@@ -404,6 +404,79 @@ async fn select_two_articles_and_export_them_as_json() {
     app.end().await;
 }
 
+/// Stopping an export from the window: while it runs the dialog's Cancel button reads "stop the
+/// export" and has the focus, Escape stops it, and the dialog closes on a notice that says no
+/// file was written. An export of eight articles ends before anyone could press a key, so the
+/// window's `export_articles` call is held (it never reaches the backend) until the window asks
+/// `cancel_export`, which answers it as the backend does, with the code `cancelled`. That the
+/// backend itself stops and leaves no file is the command tests' and the engine's to check.
+#[tokio::test(flavor = "multi_thread")]
+async fn escape_stops_a_running_export_and_says_so() {
+    let app = start_with_the_demo_folder().await;
+    app.client
+        .execute(
+            "const tauri = window.__TAURI__;
+             const real = tauri.core;
+             window.__exportCalls = [];
+             tauri.core = { ...real, invoke: (command, args) => {
+               if (command === 'export_articles') {
+                 window.__exportCalls.push(command);
+                 return new Promise((_, reject) => { window.__answerExport = reject; });
+               }
+               if (command === 'cancel_export') {
+                 window.__exportCalls.push(command);
+                 window.__answerExport({ code: 'cancelled', message: 'cancelled' });
+                 return Promise.resolve(true);
+               }
+               return real.invoke(command, args);
+             } };",
+            vec![],
+        )
+        .await
+        .expect("hold the export");
+    app.find("[data-testid=export-button]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=export-dialog][open]").await;
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("لن-يكتب.pdf");
+    answer_save_dialog_with(&app, &path).await;
+    app.find("[data-testid=export-confirm]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=export-cancel]", "إيقاف التصدير")
+        .await;
+    let focused = app.client.active_element().await.unwrap();
+    assert_eq!(
+        focused.attr("data-testid").await.unwrap().as_deref(),
+        Some("export-cancel"),
+        "the keyboard stays on the button that stops the export"
+    );
+    focused.send_keys("\u{E00C}").await.unwrap();
+    app.wait_for_text("[data-testid=notice]", "أُلغي التصدير ولم يُكتب أي ملف.")
+        .await;
+    let state = app
+        .client
+        .execute(
+            "return { calls: window.__exportCalls,
+                      open: document.querySelector('[data-testid=export-dialog]').open,
+                      error: document.querySelector('[data-testid=export-error]').hidden };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        state,
+        json!({"calls": ["export_articles", "cancel_export"], "open": false, "error": true})
+    );
+    assert!(!path.exists());
+    app.end().await;
+}
+
 /// Backups in settings: back up through the (stood-in) save dialog, check the archive, delete
 /// an article, restore the backup through the open dialog and its confirmation, and see the
 /// article back in the list.

@@ -385,6 +385,15 @@ export async function exportArticles(params, onProgress) {
   }
 }
 
+/**
+ * Asks the running export to stop; `exportArticles` then fails with the code
+ * `cancelled` and no file is written.
+ * @returns {Promise<boolean>} Whether an export was running.
+ */
+export function cancelExport() {
+  return call('cancel_export');
+}
+
 /** Today as exports print it (`YYYY-MM-DD`, the backend's clock). @returns {Promise<string>} */
 export function exportDate() {
   return call('export_date');
