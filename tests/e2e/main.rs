@@ -477,6 +477,85 @@ async fn escape_stops_a_running_export_and_says_so() {
     app.end().await;
 }
 
+/// A reprint in the reader: the demo folder, then a lightly edited reprint of one of its
+/// articles. Each of the two lists the other under "possible copies"; the title opens it, and
+/// "compare" opens the side-by-side comparison, where keeping both empties both lists.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reader_links_an_article_to_its_reprint() {
+    let app = start_with_the_demo_folder().await;
+    import_through_the_dialog(&app, &[fixture("reprint/marsum-50-reprint.txt")], "1").await;
+    let item = |id: &str| format!("[data-testid=article-item][data-id=\"{id}\"]");
+    // The two rows under the same headline, in list order.
+    let ids = app
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=article-list] [data-testid=article-item]'))
+               .filter(row => row.textContent.includes('أمكراز: سدينا'))
+               .map(row => row.getAttribute('data-id'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
+    assert_eq!(ids.len(), 2, "the article and its reprint: {ids:?}");
+    app.find(&item(&ids[0])).await.click().await.unwrap();
+    app.wait_for_text(
+        "[data-testid=reader-duplicates]",
+        "نسخ محتملة من هذا المقال",
+    )
+    .await;
+    let listed = app
+        .client
+        .find_all(Locator::Css("[data-testid=reader-duplicate]"))
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        listed[0].attr("data-id").await.unwrap().as_deref(),
+        Some(ids[1].as_str())
+    );
+    app.wait_for_text("[data-testid=reader-duplicate]", "تشابه")
+        .await;
+
+    // The title opens the other article, which lists the first one.
+    app.find("[data-testid=reader-duplicate-open]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find(&format!(
+        "[data-testid=reader] article[data-id=\"{}\"]",
+        ids[1]
+    ))
+    .await;
+    app.find(&format!(
+        "[data-testid=reader-duplicate][data-id=\"{}\"]",
+        ids[0]
+    ))
+    .await;
+
+    // Compare: the two side by side; keeping both clears the reader's list.
+    app.find("[data-testid=reader-duplicate-compare]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=duplicates-dialog][open]").await;
+    let columns = app
+        .client
+        .find_all(Locator::Css("[data-testid=duplicates-column]"))
+        .await
+        .unwrap();
+    assert_eq!(columns.len(), 2);
+    app.find("[data-testid=duplicates-keep-both]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("[data-testid=reader-duplicates][hidden]").await;
+    app.end().await;
+}
+
 /// Backups in settings: back up through the (stood-in) save dialog, check the archive, delete
 /// an article, restore the backup through the open dialog and its confirmation, and see the
 /// article back in the list.

@@ -360,6 +360,15 @@ export function markNotDuplicate(a, b) {
   return call('mark_not_duplicate', { a, b });
 }
 
+/**
+ * The open near-duplicate pairs one article belongs to, the most similar first.
+ * @param {number} id
+ * @returns {Promise<NearDuplicatePair[]>}
+ */
+export function nearDuplicatesOfArticle(id) {
+  return call('near_duplicates_of_article', { id });
+}
+
 /** @returns {Promise<AppInfo>} */
 export function appInfo() {
   return call('app_info');

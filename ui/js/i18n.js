@@ -110,6 +110,10 @@ const DICTIONARIES = {
     'reader.notes': 'ملاحظات',
     'reader.body': 'نص المقال',
     'reader.delete': 'حذف المقال',
+    'reader.duplicatesTitle': 'نسخ محتملة من هذا المقال',
+    'reader.duplicatesHint': 'نص شبه مطابق في مقالات أخرى. قارن بينهما للإبقاء على الاثنين أو حذف أحدهما.',
+    'reader.compare': 'مقارنة',
+    'reader.compareWith': 'مقارنة جنبًا إلى جنب مع «{title}»',
     'reader.source': 'الرابط',
 
     'meta.by': 'بقلم {authors}',
@@ -523,6 +527,10 @@ const DICTIONARIES = {
     'reader.notes': 'Notes',
     'reader.body': 'Texte de l’article',
     'reader.delete': 'Supprimer l’article',
+    'reader.duplicatesTitle': 'Copies possibles de cet article',
+    'reader.duplicatesHint': 'Un texte presque identique figure dans d’autres articles. Comparez-les pour garder les deux ou en supprimer un.',
+    'reader.compare': 'Comparer',
+    'reader.compareWith': 'Comparer côte à côte avec « {title} »',
     'reader.source': 'Lien',
 
     'meta.by': 'par {authors}',
@@ -893,6 +901,10 @@ const DICTIONARIES = {
     'reader.notes': 'Notes',
     'reader.body': 'Article text',
     'reader.delete': 'Delete article',
+    'reader.duplicatesTitle': 'Possible copies of this article',
+    'reader.duplicatesHint': 'Nearly the same text appears in other articles. Compare them to keep both or delete one.',
+    'reader.compare': 'Compare',
+    'reader.compareWith': 'Compare side by side with “{title}”',
     'reader.source': 'Link',
 
     'meta.by': 'by {authors}',
