@@ -541,12 +541,24 @@ async fn the_reader_links_an_article_to_its_reprint() {
         .await
         .unwrap();
     app.find("[data-testid=duplicates-dialog][open]").await;
+    app.wait_for_text("[data-testid=duplicates-keep-both]", "الاحتفاظ بالاثنين")
+        .await;
     let columns = app
         .client
         .find_all(Locator::Css("[data-testid=duplicates-column]"))
         .await
         .unwrap();
     assert_eq!(columns.len(), 2);
+    // The dialog is on screen, not only open: it once sat inside a closed dialog.
+    let outside = app
+        .client
+        .execute(
+            "return document.querySelector('[data-testid=duplicates-dialog]').parentElement.tagName;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(outside, "BODY");
     app.find("[data-testid=duplicates-keep-both]")
         .await
         .click()
