@@ -210,6 +210,17 @@ async fn answer_save_dialog_with(app: &App, path: &std::path::Path) {
         .expect("replace the save dialog");
 }
 
+/// Starts the export in the open export dialog, the (stood-in) save dialog answering `path`.
+async fn export_to(app: &App, path: &std::path::Path) {
+    answer_save_dialog_with(app, path).await;
+    click(app, "[data-testid=export-confirm]").await;
+}
+
+/// Clicks the element `css` finds (waiting for it to appear).
+async fn click(app: &App, css: &str) {
+    app.find(css).await.click().await.unwrap();
+}
+
 /// A real Ctrl+click: the key held down through the pointer's press and release.
 async fn ctrl_click(app: &App, element: &fantoccini::elements::Element) {
     click_with(app, Key::Control, element).await;
@@ -363,12 +374,7 @@ async fn select_two_articles_and_export_them_as_json() {
         .unwrap();
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("مقالان.json");
-    answer_save_dialog_with(&app, &path).await;
-    app.find("[data-testid=export-confirm]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    export_to(&app, &path).await;
     app.wait_for_text("[data-testid=notice]", "مقالان.json")
         .await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
@@ -434,20 +440,11 @@ async fn escape_stops_a_running_export_and_says_so() {
         )
         .await
         .expect("hold the export");
-    app.find("[data-testid=export-button]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=export-button]").await;
     app.find("[data-testid=export-dialog][open]").await;
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("لن-يكتب.pdf");
-    answer_save_dialog_with(&app, &path).await;
-    app.find("[data-testid=export-confirm]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    export_to(&app, &path).await;
     app.wait_for_text("[data-testid=export-cancel]", "إيقاف التصدير")
         .await;
     let focused = app.client.active_element().await.unwrap();
@@ -518,11 +515,7 @@ async fn the_reader_links_an_article_to_its_reprint() {
         .await;
 
     // The title opens the other article, which lists the first one.
-    app.find("[data-testid=reader-duplicate-open]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=reader-duplicate-open]").await;
     app.find(&format!(
         "[data-testid=reader] article[data-id=\"{}\"]",
         ids[1]
@@ -535,11 +528,7 @@ async fn the_reader_links_an_article_to_its_reprint() {
     .await;
 
     // Compare: the two side by side; keeping both clears the reader's list.
-    app.find("[data-testid=reader-duplicate-compare]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=reader-duplicate-compare]").await;
     app.find("[data-testid=duplicates-dialog][open]").await;
     app.wait_for_text("[data-testid=duplicates-keep-both]", "الاحتفاظ بالاثنين")
         .await;
@@ -559,11 +548,7 @@ async fn the_reader_links_an_article_to_its_reprint() {
         .await
         .unwrap();
     assert_eq!(outside, "BODY");
-    app.find("[data-testid=duplicates-keep-both]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=duplicates-keep-both]").await;
     app.find("[data-testid=reader-duplicates][hidden]").await;
     app.end().await;
 }

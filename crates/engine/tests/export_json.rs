@@ -10,7 +10,7 @@ use arshif_engine::{
 use serde_json::Value;
 
 mod common;
-use common::fixture;
+use common::{files_in, fixture};
 
 fn import(archive: &mut Archive, paths: &[PathBuf]) -> Vec<i64> {
     let report = archive
@@ -348,14 +348,7 @@ fn failed_exports_leave_no_file_and_keep_an_older_one() {
     let source = filled_archive(dir.path());
     let out = dir.path().join("old.json");
     std::fs::write(&out, "an older export").unwrap();
-    let listing = || {
-        let mut names: Vec<String> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
-        names
-    };
+    let listing = || files_in(dir.path());
     let before = listing();
     for format in [ExportFormat::Json, ExportFormat::CslJson, ExportFormat::Csv] {
         let error = source
@@ -417,14 +410,7 @@ fn a_cancelled_export_leaves_no_file_and_keeps_an_older_one() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let dir = tempfile::tempdir().unwrap();
     let source = filled_archive(dir.path());
-    let listing = || {
-        let mut names: Vec<String> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
-        names
-    };
+    let listing = || files_in(dir.path());
     let out = dir.path().join("old.csv");
     std::fs::write(&out, "an older export").unwrap();
     let before = listing();
