@@ -41,7 +41,7 @@ function localDate() {
  * @param {unknown} error
  * @returns {boolean}
  */
-export function isCancelled(error) {
+function isCancelled(error) {
   return Boolean(error && typeof error === 'object' && 'code' in error && error.code === 'cancelled');
 }
 
@@ -144,8 +144,11 @@ export function createExport(handlers) {
   /** The footer's Cancel button closes the dialog, or stops the running export. */
   function renderCancel() {
     cancelButton.textContent = t(!running ? 'export.cancel' : stopping ? 'export.stopping' : 'export.stop');
-    cancelButton.disabled = running && stopping;
-    cancelButton.toggleAttribute('data-stops', running);
+    // The only control left enabled while running; never `disabled`, even while stopping:
+    // that would drop the keyboard focus to the page.
+    cancelButton.disabled = false;
+    if (running && stopping) cancelButton.setAttribute('aria-disabled', 'true');
+    else cancelButton.removeAttribute('aria-disabled');
   }
 
   /** Asks the backend to stop; the export's own answer (`cancelled`) closes the dialog. */
