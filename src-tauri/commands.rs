@@ -1,6 +1,7 @@
 //! Tauri commands: each pulls the state, calls one engine function off the main thread and
 //! converts the error. No logic lives here.
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use arshif_engine::search::{SearchQuery, SearchResults};
 use arshif_engine::{
@@ -12,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 use crate::error::CommandError;
-use crate::state::AppState;
+use crate::state::{AppState, JobControl};
 
 type CommandResult<T> = Result<T, CommandError>;
 
@@ -67,6 +68,18 @@ pub async fn list_near_duplicates(
 ) -> CommandResult<Page<NearDuplicatePair>> {
     state
         .with_archive(move |a| Ok(a.near_duplicates(offset, limit)?))
+        .await
+}
+
+/// The open near-duplicate pairs of one article, for the reader (see
+/// `Archive::open_near_duplicates_of`).
+#[tauri::command]
+pub async fn near_duplicates_of_article(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Vec<NearDuplicatePair>> {
+    state
+        .with_archive(move |a| Ok(a.open_near_duplicates_of(id)?))
         .await
 }
 
@@ -312,68 +325,43 @@ pub struct ExportReport {
 /// the webview never chooses where files go; it has no file-system permission of its own.
 /// JSON, CSL-JSON and CSV stream from a connection of their own, so the window keeps searching
 /// meanwhile; a PDF reads its articles from the shared archive, then sets them off the lock.
-/// The file appears only when complete (see ARCHITECTURE.md).
+/// The file appears only when complete (see ARCHITECTURE.md). One export runs at a time
+/// (`export_running` otherwise); `cancel_export` stops it with `cancelled` and nothing written.
 #[tauri::command]
 pub async fn export_articles<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     params: ExportParams,
 ) -> CommandResult<ExportReport> {
-    let ExportParams {
-        selection,
-        format,
-        path,
-        options,
-    } = params;
-    if matches!(&selection, Selection::Ids(ids) if ids.is_empty()) {
+    if matches!(&params.selection, Selection::Ids(ids) if ids.is_empty()) {
         return Err(CommandError::new(
             "nothing_to_export",
             "no articles are selected",
         ));
     }
+    let guard = state
+        .start_export()
+        .ok_or_else(|| CommandError::new("export_running", "an export is already running"))?;
     // A closed window cannot hear progress; the export itself goes on.
     let emit = move |step: ExportStep| {
         let _ = app.emit("export-progress", step);
     };
-    let engine_format = match format {
+    let engine_format = match params.format {
         ExportKind::Json => ExportFormat::Json,
         ExportKind::CslJson => ExportFormat::CslJson,
         ExportKind::Csv => ExportFormat::Csv,
-        ExportKind::Pdf => {
-            let out = path.clone();
-            let articles = state
-                .with_archive(move |a| Ok(a.articles_for_export(&selection, &out)?))
-                .await?;
-            let pdf_options = arshif_pdf::PdfOptions {
-                description: options.description,
-                export_date: Some(arshif_engine::export::export_date()),
-                layout: match options.layout {
-                    PdfLayout::OnePerPage => arshif_pdf::Layout::OnePerPage,
-                    PdfLayout::Continuous => arshif_pdf::Layout::Continuous,
-                },
-                labels: arshif_pdf::Labels::for_language(&options.language),
-            };
-            return tauri::async_runtime::spawn_blocking(move || {
-                let mut bytes = 0;
-                arshif_pdf::write_pdf(&articles, &pdf_options, &path, &mut |p| {
-                    if let arshif_pdf::Progress::Done { bytes: size } = p {
-                        bytes = size as u64;
-                    }
-                    emit(p.into());
-                })?;
-                Ok(ExportReport {
-                    articles: articles.len() as u64,
-                    bytes,
-                    path,
-                })
-            })
-            .await
-            .map_err(|e| CommandError::new("internal", format!("background task failed: {e}")))?;
-        }
+        ExportKind::Pdf => return export_pdf(&state, params, guard.shared(), emit).await,
     };
+    let ExportParams {
+        selection,
+        path,
+        options,
+        ..
+    } = params;
     let engine_options = ExportOptions {
         include_originals: options.include_originals,
     };
+    let control = guard.shared();
     state
         .with_own_connection(move |archive| {
             let mut progress = |p: &ExportProgress| {
@@ -388,6 +376,7 @@ pub async fn export_articles<R: Runtime>(
                 &path,
                 &engine_options,
                 &mut progress,
+                Some(&control.cancel),
             )?;
             emit(ExportStep::Done {
                 bytes: summary.bytes,
@@ -399,6 +388,68 @@ pub async fn export_articles<R: Runtime>(
             })
         })
         .await
+}
+
+/// The PDF half of [`export_articles`]: the articles are read under the archive's lock, then
+/// typeset on a blocking thread. A cancel during typesetting returns at once (`arshif-pdf`
+/// leaves the abandoned compilation to finish alone and drops it).
+async fn export_pdf(
+    state: &AppState,
+    params: ExportParams,
+    control: Arc<JobControl>,
+    emit: impl Fn(ExportStep) + Send + 'static,
+) -> CommandResult<ExportReport> {
+    let ExportParams {
+        selection,
+        path,
+        options,
+        ..
+    } = params;
+    let out = path.clone();
+    let reading = Arc::clone(&control);
+    let articles = state
+        .with_archive(move |a| {
+            Ok(a.articles_for_export(&selection, &out, Some(&reading.cancel))?)
+        })
+        .await?;
+    let pdf_options = arshif_pdf::PdfOptions {
+        description: options.description,
+        export_date: Some(arshif_engine::export::export_date()),
+        layout: match options.layout {
+            PdfLayout::OnePerPage => arshif_pdf::Layout::OnePerPage,
+            PdfLayout::Continuous => arshif_pdf::Layout::Continuous,
+        },
+        labels: arshif_pdf::Labels::for_language(&options.language),
+    };
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut bytes = 0;
+        arshif_pdf::write_pdf(
+            &articles,
+            &pdf_options,
+            &path,
+            &mut |p| {
+                if let arshif_pdf::Progress::Done { bytes: size } = p {
+                    bytes = size as u64;
+                }
+                emit(p.into());
+            },
+            Some(&control.cancel),
+        )?;
+        Ok(ExportReport {
+            articles: articles.len() as u64,
+            bytes,
+            path,
+        })
+    })
+    .await
+    .map_err(|e| CommandError::new("internal", format!("background task failed: {e}")))?
+}
+
+/// Stops the running export: it ends with the code `cancelled`, leaves no file (an older file
+/// of that name is untouched). Returns whether an export was running.
+#[tauri::command]
+pub fn cancel_export(state: State<'_, AppState>) -> bool {
+    state.cancel_export()
 }
 
 /// Today's date as exports print it (`YYYY-MM-DD`, the engine's clock), for default file names.

@@ -68,6 +68,7 @@ mod tests {
         let cases = [
             (PdfError::NothingToExport, "nothing_to_export"),
             (PdfError::Typesetting("x".into()), "pdf_typesetting"),
+            (PdfError::Cancelled, "cancelled"),
             (
                 PdfError::Io(Error::from(ErrorKind::StorageFull)),
                 "disk_full",

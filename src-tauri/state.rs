@@ -12,28 +12,54 @@ use crate::error::CommandError;
 pub struct AppState {
     pub db_path: PathBuf,
     archive: Arc<Mutex<Result<Archive, CommandError>>>,
-    /// The import under way, if any (one at a time).
-    import: Arc<ImportControl>,
+    /// The import (or restore) under way, if any (one at a time).
+    import: Arc<JobControl>,
+    /// The export under way, if any (one at a time: the export dialog is modal).
+    export: Arc<JobControl>,
 }
 
-/// Lets the window cancel the running import, and refuses a second one while it runs.
+/// Lets the window cancel a long job (an import, an export), and refuses a second one of the
+/// same kind while it runs.
 #[derive(Debug, Default)]
-pub struct ImportControl {
+pub struct JobControl {
     running: AtomicBool,
-    /// Read by the engine after every file.
+    /// Read by the engine between files (import) or articles (export).
     pub cancel: AtomicBool,
 }
 
-/// Marks an import as running for as long as it lives.
-pub struct ImportGuard(Arc<ImportControl>);
+impl JobControl {
+    /// Claims the slot; `None` when a job of this kind is already running.
+    fn start(self: &Arc<Self>) -> Option<JobGuard> {
+        if self.running.swap(true, Ordering::SeqCst) {
+            return None;
+        }
+        self.cancel.store(false, Ordering::SeqCst);
+        Some(JobGuard(Arc::clone(self)))
+    }
 
-impl ImportGuard {
-    pub fn control(&self) -> &ImportControl {
-        &self.0
+    /// Asks the running job to stop. Returns whether one was running.
+    fn request_cancel(&self) -> bool {
+        self.cancel.store(true, Ordering::SeqCst);
+        self.running.load(Ordering::SeqCst)
     }
 }
 
-impl Drop for ImportGuard {
+/// Marks a job as running for as long as it lives.
+pub struct JobGuard(Arc<JobControl>);
+
+impl JobGuard {
+    pub fn control(&self) -> &JobControl {
+        &self.0
+    }
+
+    /// The control, for work that runs on another thread while this guard stays with the
+    /// command (the slot is freed when the command returns, even if that work goes on).
+    pub fn shared(&self) -> Arc<JobControl> {
+        Arc::clone(&self.0)
+    }
+}
+
+impl Drop for JobGuard {
     fn drop(&mut self) {
         self.0.running.store(false, Ordering::SeqCst);
     }
@@ -46,23 +72,29 @@ impl AppState {
             db_path,
             archive: Arc::new(Mutex::new(archive)),
             import: Arc::default(),
+            export: Arc::default(),
         }
     }
 
     /// Claims the import slot; `None` when an import is already running.
-    pub fn start_import(&self) -> Option<ImportGuard> {
-        if self.import.running.swap(true, Ordering::SeqCst) {
-            return None;
-        }
-        self.import.cancel.store(false, Ordering::SeqCst);
-        Some(ImportGuard(Arc::clone(&self.import)))
+    pub fn start_import(&self) -> Option<JobGuard> {
+        self.import.start()
     }
 
     /// Asks the running import to stop after its current file; what it wrote is kept.
     /// Returns whether an import was running.
     pub fn cancel_import(&self) -> bool {
-        self.import.cancel.store(true, Ordering::SeqCst);
-        self.import.running.load(Ordering::SeqCst)
+        self.import.request_cancel()
+    }
+
+    /// Claims the export slot; `None` when an export is already running.
+    pub fn start_export(&self) -> Option<JobGuard> {
+        self.export.start()
+    }
+
+    /// Asks the running export to stop; it writes nothing. Returns whether one was running.
+    pub fn cancel_export(&self) -> bool {
+        self.export.request_cancel()
     }
 
     /// Runs `work` on a connection of its own, off the main thread: for long work (an import,
@@ -179,18 +211,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_import_at_a_time_and_cancel_reaches_it() {
+    fn one_job_of_a_kind_at_a_time_and_cancel_reaches_it() {
+        type Start = fn(&AppState) -> Option<JobGuard>;
+        type Cancel = fn(&AppState) -> bool;
+        let kinds: [(&str, Start, Cancel); 2] = [
+            ("import", AppState::start_import, AppState::cancel_import),
+            ("export", AppState::start_export, AppState::cancel_export),
+        ];
+        for (kind, start, cancel) in kinds {
+            let dir = tempfile::tempdir().unwrap();
+            let state = AppState::open(dir.path().join("a.arshif"));
+            assert!(!cancel(&state), "{kind}: nothing to cancel yet");
+            let guard = start(&state).expect("the slot is free");
+            assert!(start(&state).is_none(), "{kind}: a second one must wait");
+            assert!(!guard.control().cancel.load(Ordering::SeqCst));
+            assert!(cancel(&state));
+            assert!(guard.control().cancel.load(Ordering::SeqCst), "{kind}");
+            drop(guard);
+            // The next one starts clean, not already cancelled.
+            let next = start(&state).expect("free again");
+            assert!(!next.control().cancel.load(Ordering::SeqCst), "{kind}");
+        }
+    }
+
+    #[test]
+    fn an_import_and_an_export_run_side_by_side() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::open(dir.path().join("a.arshif"));
-        assert!(!state.cancel_import(), "nothing to cancel yet");
-        let guard = state.start_import().expect("the slot is free");
-        assert!(state.start_import().is_none(), "a second import must wait");
-        assert!(!guard.control().cancel.load(Ordering::SeqCst));
-        assert!(state.cancel_import());
-        assert!(guard.control().cancel.load(Ordering::SeqCst));
-        drop(guard);
-        // The next import starts clean, not already cancelled.
-        let next = state.start_import().expect("free again");
-        assert!(!next.control().cancel.load(Ordering::SeqCst));
+        let import = state.start_import().expect("import slot");
+        let export = state.start_export().expect("the export slot is its own");
+        // Stopping the export leaves the import alone.
+        assert!(state.cancel_export());
+        assert!(!import.control().cancel.load(Ordering::SeqCst));
+        assert!(export.control().cancel.load(Ordering::SeqCst));
     }
 }

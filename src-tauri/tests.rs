@@ -247,6 +247,93 @@ fn export_errors_arrive_as_codes() {
     );
 }
 
+/// Cancel from the window, heard at the first progress step of every format: the command ends
+/// with `cancelled`, no file and no temporary file appear and an older file keeps its bytes.
+/// While an export runs a second one is refused, and the slot is free again afterwards.
+#[test]
+fn a_cancelled_export_writes_nothing_and_frees_the_slot() {
+    use tauri::Listener;
+    let (h, ids) = demo_harness();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("old-export");
+    std::fs::write(&path, "an older export").unwrap();
+    let state = h.webview.app_handle().state::<crate::state::AppState>();
+    assert_eq!(invoke(&h, "cancel_export", json!({})).unwrap(), false);
+
+    // The window's Cancel button, pressed as soon as the export says how far it is.
+    let app = h.webview.app_handle().clone();
+    h.webview
+        .app_handle()
+        .listen_any("export-progress", move |_| {
+            assert!(app.state::<crate::state::AppState>().cancel_export());
+        });
+    let everything = json!({"query": {"text": "", "sort": "newest"}});
+    for format in ["json", "csl-json", "csv", "pdf"] {
+        let error = invoke(
+            &h,
+            "export_articles",
+            json!({"params": {"selection": everything, "format": format, "path": path}}),
+        )
+        .unwrap_err();
+        assert_eq!(error["code"], "cancelled", "{format}: {error}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "an older export");
+        assert_eq!(
+            std::fs::read_dir(out.path()).unwrap().count(),
+            1,
+            "{format}"
+        );
+    }
+
+    let running = state
+        .start_export()
+        .expect("the slot is free between exports");
+    let refused = invoke(
+        &h,
+        "export_articles",
+        json!({"params": {"selection": {"ids": [ids[0]]}, "format": "csv", "path": path}}),
+    )
+    .unwrap_err();
+    assert_eq!(refused["code"], "export_running");
+    assert_eq!(invoke(&h, "cancel_export", json!({})).unwrap(), true);
+    drop(running);
+}
+
+/// The reader's list of possible duplicates: the reprint of a demo article is listed under both
+/// articles (earlier first) until the archivist keeps both.
+#[test]
+fn an_article_lists_its_open_near_duplicates() {
+    let (h, ids) = demo_harness();
+    let report = invoke(
+        &h,
+        "import_files",
+        json!({"paths": [fixture("reprint/marsum-50-reprint.txt")]}),
+    )
+    .unwrap();
+    let reprint = report["imported_ids"][0].clone();
+    let of = |id: &Value| invoke(&h, "near_duplicates_of_article", json!({"id": id})).unwrap();
+    let pairs = of(&reprint);
+    assert_eq!(pairs.as_array().unwrap().len(), 1, "{pairs}");
+    let original = pairs[0]["article"]["id"].clone();
+    assert!(ids.contains(&original), "{pairs}");
+    assert_eq!(pairs[0]["other"]["id"], reprint);
+    assert!(pairs[0]["similarity"].as_f64().unwrap() >= 0.6, "{pairs}");
+    assert_eq!(of(&original), pairs);
+    // An article with no reprint lists nothing; a missing one is not found.
+    let unrelated = ids.iter().find(|id| **id != original).unwrap();
+    assert_eq!(of(unrelated), json!([]));
+    let missing = invoke(&h, "near_duplicates_of_article", json!({"id": 999})).unwrap_err();
+    assert_eq!(missing["code"], "not_found");
+
+    invoke(
+        &h,
+        "mark_not_duplicate",
+        json!({"a": reprint, "b": original}),
+    )
+    .unwrap();
+    assert_eq!(of(&reprint), json!([]));
+    assert_eq!(of(&original), json!([]));
+}
+
 #[test]
 fn backup_restore_and_check() {
     let (h, ids) = demo_harness();

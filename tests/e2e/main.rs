@@ -270,6 +270,17 @@ async fn answer_save_dialog_with(app: &App, path: &std::path::Path) {
         .expect("replace the save dialog");
 }
 
+/// Starts the export in the open export dialog, the (stood-in) save dialog answering `path`.
+async fn export_to(app: &App, path: &std::path::Path) {
+    answer_save_dialog_with(app, path).await;
+    click(app, "[data-testid=export-confirm]").await;
+}
+
+/// Clicks the element `css` finds (waiting for it to appear).
+async fn click(app: &App, css: &str) {
+    app.find(css).await.click().await.unwrap();
+}
+
 /// A real Ctrl+click: the key held down through the pointer's press and release.
 async fn ctrl_click(app: &App, element: &fantoccini::elements::Element) {
     click_with(app, Key::Control, element).await;
@@ -423,12 +434,7 @@ async fn select_two_articles_and_export_them_as_json() {
         .unwrap();
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("مقالان.json");
-    answer_save_dialog_with(&app, &path).await;
-    app.find("[data-testid=export-confirm]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    export_to(&app, &path).await;
     app.wait_for_text("[data-testid=notice]", "مقالان.json")
         .await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
@@ -461,6 +467,149 @@ async fn select_two_articles_and_export_them_as_json() {
     let mut expected = ids;
     expected.sort_unstable();
     assert_eq!(exported, expected);
+    app.end().await;
+}
+
+/// Stopping an export from the window: while it runs the dialog's Cancel button reads "stop the
+/// export" and has the focus, Escape stops it, and the dialog closes on a notice that says no
+/// file was written. An export of eight articles ends before anyone could press a key, so the
+/// window's `export_articles` call is held (it never reaches the backend) until the window asks
+/// `cancel_export`, which answers it as the backend does, with the code `cancelled`. That the
+/// backend itself stops and leaves no file is the command tests' and the engine's to check.
+#[tokio::test(flavor = "multi_thread")]
+async fn escape_stops_a_running_export_and_says_so() {
+    let app = start_with_the_demo_folder().await;
+    app.client
+        .execute(
+            "const tauri = window.__TAURI__;
+             const real = tauri.core;
+             window.__exportCalls = [];
+             tauri.core = { ...real, invoke: (command, args) => {
+               if (command === 'export_articles') {
+                 window.__exportCalls.push(command);
+                 return new Promise((_, reject) => { window.__answerExport = reject; });
+               }
+               if (command === 'cancel_export') {
+                 window.__exportCalls.push(command);
+                 window.__answerExport({ code: 'cancelled', message: 'cancelled' });
+                 return Promise.resolve(true);
+               }
+               return real.invoke(command, args);
+             } };",
+            vec![],
+        )
+        .await
+        .expect("hold the export");
+    click(&app, "[data-testid=export-button]").await;
+    app.find("[data-testid=export-dialog][open]").await;
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("لن-يكتب.pdf");
+    export_to(&app, &path).await;
+    app.wait_for_text("[data-testid=export-cancel]", "إيقاف التصدير")
+        .await;
+    let focused = app.client.active_element().await.unwrap();
+    assert_eq!(
+        focused.attr("data-testid").await.unwrap().as_deref(),
+        Some("export-cancel"),
+        "the keyboard stays on the button that stops the export"
+    );
+    focused.send_keys("\u{E00C}").await.unwrap();
+    app.wait_for_text("[data-testid=notice]", "أُلغي التصدير ولم يُكتب أي ملف.")
+        .await;
+    let state = app
+        .client
+        .execute(
+            "return { calls: window.__exportCalls,
+                      open: document.querySelector('[data-testid=export-dialog]').open,
+                      error: document.querySelector('[data-testid=export-error]').hidden };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        state,
+        json!({"calls": ["export_articles", "cancel_export"], "open": false, "error": true})
+    );
+    assert!(!path.exists());
+    app.end().await;
+}
+
+/// A reprint in the reader: the demo folder, then a lightly edited reprint of one of its
+/// articles. Each of the two lists the other under "possible copies"; the title opens it, and
+/// "compare" opens the side-by-side comparison, where keeping both empties both lists.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_reader_links_an_article_to_its_reprint() {
+    let app = start_with_the_demo_folder().await;
+    import_through_the_dialog(&app, &[fixture("reprint/marsum-50-reprint.txt")], "1").await;
+    let item = |id: &str| format!("[data-testid=article-item][data-id=\"{id}\"]");
+    // The two rows under the same headline, in list order.
+    let ids = app
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=article-list] [data-testid=article-item]'))
+               .filter(row => row.textContent.includes('أمكراز: سدينا'))
+               .map(row => row.getAttribute('data-id'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let ids: Vec<String> = serde_json::from_value(ids).unwrap();
+    assert_eq!(ids.len(), 2, "the article and its reprint: {ids:?}");
+    app.find(&item(&ids[0])).await.click().await.unwrap();
+    app.wait_for_text(
+        "[data-testid=reader-duplicates]",
+        "نسخ محتملة من هذا المقال",
+    )
+    .await;
+    let listed = app
+        .client
+        .find_all(Locator::Css("[data-testid=reader-duplicate]"))
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        listed[0].attr("data-id").await.unwrap().as_deref(),
+        Some(ids[1].as_str())
+    );
+    app.wait_for_text("[data-testid=reader-duplicate]", "تشابه")
+        .await;
+
+    // The title opens the other article, which lists the first one.
+    click(&app, "[data-testid=reader-duplicate-open]").await;
+    app.find(&format!(
+        "[data-testid=reader] article[data-id=\"{}\"]",
+        ids[1]
+    ))
+    .await;
+    app.find(&format!(
+        "[data-testid=reader-duplicate][data-id=\"{}\"]",
+        ids[0]
+    ))
+    .await;
+
+    // Compare: the two side by side; keeping both clears the reader's list.
+    click(&app, "[data-testid=reader-duplicate-compare]").await;
+    app.find("[data-testid=duplicates-dialog][open]").await;
+    app.wait_for_text("[data-testid=duplicates-keep-both]", "الاحتفاظ بالاثنين")
+        .await;
+    let columns = app
+        .client
+        .find_all(Locator::Css("[data-testid=duplicates-column]"))
+        .await
+        .unwrap();
+    assert_eq!(columns.len(), 2);
+    // The dialog is on screen, not only open: it once sat inside a closed dialog.
+    let outside = app
+        .client
+        .execute(
+            "return document.querySelector('[data-testid=duplicates-dialog]').parentElement.tagName;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(outside, "BODY");
+    click(&app, "[data-testid=duplicates-keep-both]").await;
+    app.find("[data-testid=reader-duplicates][hidden]").await;
     app.end().await;
 }
 

@@ -360,6 +360,15 @@ export function markNotDuplicate(a, b) {
   return call('mark_not_duplicate', { a, b });
 }
 
+/**
+ * The open near-duplicate pairs one article belongs to, the most similar first.
+ * @param {number} id
+ * @returns {Promise<NearDuplicatePair[]>}
+ */
+export function nearDuplicatesOfArticle(id) {
+  return call('near_duplicates_of_article', { id });
+}
+
 /** @returns {Promise<AppInfo>} */
 export function appInfo() {
   return call('app_info');
@@ -383,6 +392,15 @@ export async function exportArticles(params, onProgress) {
   } finally {
     stop();
   }
+}
+
+/**
+ * Asks the running export to stop; `exportArticles` then fails with the code
+ * `cancelled` and no file is written.
+ * @returns {Promise<boolean>} Whether an export was running.
+ */
+export function cancelExport() {
+  return call('cancel_export');
 }
 
 /** Today as exports print it (`YYYY-MM-DD`, the backend's clock). @returns {Promise<string>} */

@@ -116,15 +116,20 @@ const reader = createReader({
   onDeleted: (id) => {
     const next = list.remove(id);
     refreshLibrary();
+    duplicates.refreshCount();
     if (next !== null) openArticle(next);
   },
+  onOpenArticle: (id) => openArticle(id),
+  onCompare: (pair) => duplicates.open(pair),
 });
 
 const duplicates = createDuplicates({
   onDeleted: (id) => {
     list.remove(id);
+    if (reader.currentId === id) reader.clear();
     refreshLibrary();
   },
+  onResolved: () => reader.refreshDuplicates(),
 });
 
 const report = createReport({

@@ -149,6 +149,8 @@ const ERROR_CODES = new Set([
   'read_only',
   'no_permission',
   'import_running',
+  'export_running',
+  'cancelled',
   'nothing_to_export',
   'pdf_typesetting',
 ]);

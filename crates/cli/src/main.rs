@@ -330,14 +330,14 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                 FormatArg::Csv => ExportFormat::Csv,
                 FormatArg::Pdf => {
                     let archive = open(cli.db)?;
-                    let articles = archive.articles_for_export(&selection, &out)?;
+                    let articles = archive.articles_for_export(&selection, &out, None)?;
                     let options = arshif_pdf::PdfOptions {
                         description,
                         export_date: Some(arshif_engine::export::export_date()),
                         layout: arshif_pdf::Layout::OnePerPage,
                         labels: arshif_pdf::Labels::for_language("ar"),
                     };
-                    arshif_pdf::write_pdf(&articles, &options, &out, &mut |_| {}).map_err(
+                    arshif_pdf::write_pdf(&articles, &options, &out, &mut |_| {}, None).map_err(
                         |error| Failure {
                             code: 1,
                             message: format!("{error} [{}]", error.code()),
@@ -361,7 +361,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     eprint!("\r\x1b[2K[{}/{}]", p.done, p.total);
                 }
             };
-            let summary = archive.export(&selection, format, &out, &options, &mut progress)?;
+            let summary =
+                archive.export(&selection, format, &out, &options, &mut progress, None)?;
             if show_progress {
                 eprintln!();
             }

@@ -40,6 +40,9 @@ pub enum Error {
     },
     #[error("database error: {0}")]
     Database(#[source] rusqlite::Error),
+    /// The user stopped a long operation (an export) before it finished; nothing was written.
+    #[error("cancelled; nothing was written")]
+    Cancelled,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -61,6 +64,7 @@ impl Error {
             Error::NoPermission { .. } => "no_permission",
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
+            Error::Cancelled => "cancelled",
         }
     }
 

@@ -7,7 +7,7 @@ use arshif_engine::search::{SearchQuery, SearchSort};
 use arshif_engine::{Archive, ImportOptions, SCHEMA_VERSION};
 
 mod common;
-use common::fixture;
+use common::{files_in, fixture};
 
 fn filled_archive(path: &Path) -> Archive {
     let mut archive = Archive::open(path).unwrap();
@@ -43,15 +43,6 @@ fn results(archive: &Archive) -> Vec<String> {
             })
         })
         .collect()
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -94,7 +85,7 @@ fn restore_file_replaces_a_closed_archive_and_upgrades_an_old_backup() {
     std::fs::copy(fixture("archives/schema-1.arshif"), &old).unwrap();
     // The fixture is in write-ahead-log mode with no log beside it, as a copied archive is;
     // reading it must not leave `-wal` or `-shm` files next to the user's file.
-    let listing = names(dir.path());
+    let listing = files_in(dir.path());
     let report = Archive::restore_file(&path, &old).unwrap();
     assert!(report.previous.is_some());
     let archive = Archive::open(&path).unwrap();
@@ -117,7 +108,7 @@ fn restore_file_replaces_a_closed_archive_and_upgrades_an_old_backup() {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    assert_eq!(names(dir.path()), expected);
+    assert_eq!(files_in(dir.path()), expected);
     assert!(report.articles > 0);
     assert!(archive.check().unwrap().healthy);
 
@@ -169,12 +160,12 @@ fn restore_refuses_what_it_cannot_trust_and_changes_nothing() {
         (dir.path().join("missing.arshif"), "io"),
         (path.clone(), "invalid_input"),
     ];
-    let listing = names(dir.path());
+    let listing = files_in(dir.path());
     for (source, code) in &cases {
         let error = archive.restore(source).unwrap_err();
         assert_eq!(error.code(), *code, "{}: {error}", source.display());
         assert_eq!(results(&archive), before, "{}", source.display());
-        assert_eq!(names(dir.path()), listing, "{}", source.display());
+        assert_eq!(files_in(dir.path()), listing, "{}", source.display());
     }
 }
 
@@ -284,7 +275,7 @@ fn a_backup_is_one_self_contained_file() {
         (1, 1),
         "rollback journal, not WAL"
     );
-    assert_eq!(names(backup.parent().unwrap()), ["copy.arshif"]);
+    assert_eq!(files_in(backup.parent().unwrap()), ["copy.arshif"]);
 }
 
 #[test]
@@ -301,7 +292,7 @@ fn backups_refuse_to_overwrite_the_archive() {
         "io"
     );
     assert_eq!(
-        names(dir.path()),
+        files_in(dir.path()),
         ["archive.arshif", "archive.arshif-shm", "archive.arshif-wal"]
     );
 }

@@ -257,6 +257,7 @@ fn child(args: &[String]) {
                         Path::new(destination),
                         &ExportOptions::default(),
                         &mut |_| {},
+                        None,
                     )
                     .unwrap_or_else(|e| fail("export", &e));
                 writeln!(out, "exported {round}").unwrap();
@@ -932,6 +933,7 @@ fn crash_during_export(rng: &mut Rng, kills: usize) -> Figures {
             &dir.path().join("timing.json"),
             &ExportOptions::default(),
             &mut |_| {},
+            None,
         )
         .unwrap();
     let one_export = timed.elapsed();

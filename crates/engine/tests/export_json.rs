@@ -10,7 +10,7 @@ use arshif_engine::{
 use serde_json::Value;
 
 mod common;
-use common::fixture;
+use common::{files_in, fixture};
 
 fn import(archive: &mut Archive, paths: &[PathBuf]) -> Vec<i64> {
     let report = archive
@@ -67,6 +67,7 @@ fn export(archive: &Archive, format: ExportFormat, out: &Path) -> u64 {
             out,
             &ExportOptions::default(),
             &mut |_| {},
+            None,
         )
         .unwrap()
         .articles
@@ -193,6 +194,7 @@ fn native_json_without_originals_is_smaller_and_still_imports() {
             &without,
             &options,
             &mut |_| {},
+            None,
         )
         .unwrap();
     let text = std::fs::read_to_string(&without).unwrap();
@@ -346,14 +348,7 @@ fn failed_exports_leave_no_file_and_keep_an_older_one() {
     let source = filled_archive(dir.path());
     let out = dir.path().join("old.json");
     std::fs::write(&out, "an older export").unwrap();
-    let listing = || {
-        let mut names: Vec<String> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
-        names
-    };
+    let listing = || files_in(dir.path());
     let before = listing();
     for format in [ExportFormat::Json, ExportFormat::CslJson, ExportFormat::Csv] {
         let error = source
@@ -363,6 +358,7 @@ fn failed_exports_leave_no_file_and_keep_an_older_one() {
                 &out,
                 &ExportOptions::default(),
                 &mut |_| {},
+                None,
             )
             .unwrap_err();
         assert_eq!(error.code(), "not_found", "{format:?}");
@@ -373,6 +369,7 @@ fn failed_exports_leave_no_file_and_keep_an_older_one() {
                 &out,
                 &ExportOptions::default(),
                 &mut |_| {},
+                None,
             )
             .unwrap_err();
         assert_eq!(error.code(), "bad_query", "{format:?}");
@@ -384,6 +381,7 @@ fn failed_exports_leave_no_file_and_keep_an_older_one() {
             &dir.path().join("missing/out.csv"),
             &ExportOptions::default(),
             &mut |_| {},
+            None,
         )
         .unwrap_err();
     assert_eq!(error.code(), "io");
@@ -395,12 +393,69 @@ fn failed_exports_leave_no_file_and_keep_an_older_one() {
             &archive_file,
             &ExportOptions::default(),
             &mut |_| {},
+            None,
         )
         .unwrap_err();
     assert_eq!(error.code(), "invalid_input");
     assert_eq!(source.stats().unwrap().articles, 10);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "an older export");
     assert_eq!(listing(), before);
+}
+
+/// A cancel stops the export between articles, whatever the format: no file and no temporary
+/// file appear, and an older file at the destination keeps its bytes. A cancel that comes
+/// before the first article (the PDF path reads the articles first) stops that reading too.
+#[test]
+fn a_cancelled_export_leaves_no_file_and_keeps_an_older_one() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let source = filled_archive(dir.path());
+    let listing = || files_in(dir.path());
+    let out = dir.path().join("old.csv");
+    std::fs::write(&out, "an older export").unwrap();
+    let before = listing();
+    // (format, the article after which the user cancels)
+    let cases = [
+        (ExportFormat::Json, 1),
+        (ExportFormat::CslJson, 5),
+        (ExportFormat::Csv, 9),
+        // During the last article: the finished file is still not renamed into place.
+        (ExportFormat::Json, 10),
+    ];
+    for (format, after) in cases {
+        let cancel = AtomicBool::new(false);
+        let mut written = 0;
+        let error = source
+            .export(
+                &Selection::query(""),
+                format,
+                &out,
+                &ExportOptions::default(),
+                &mut |p| {
+                    written = p.done;
+                    if p.done == after {
+                        cancel.store(true, Ordering::Relaxed);
+                    }
+                },
+                Some(&cancel),
+            )
+            .unwrap_err();
+        assert_eq!(error.code(), "cancelled", "{format:?}");
+        // It stopped at once: not one article more.
+        assert_eq!(written, after, "{format:?}");
+        assert_eq!(listing(), before, "{format:?}");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "an older export");
+    }
+    let cancelled = AtomicBool::new(true);
+    let error = source
+        .articles_for_export(&Selection::query(""), &out, Some(&cancelled))
+        .unwrap_err();
+    assert_eq!(error.code(), "cancelled");
+    let never = AtomicBool::new(false);
+    let all = source
+        .articles_for_export(&Selection::query(""), &out, Some(&never))
+        .unwrap();
+    assert_eq!(all.len(), 10);
 }
 
 #[test]
@@ -423,6 +478,7 @@ fn selections_pick_and_order_articles() {
             &out,
             &ExportOptions::default(),
             &mut |p| seen.push((p.done, p.total)),
+            None,
         )
         .unwrap();
     assert_eq!(seen, [(1, 2), (2, 2)]);

@@ -665,6 +665,7 @@ fn full_disk_export(dir: &Path) -> Seen {
             &out,
             &ExportOptions::default(),
             &mut |_| {},
+            None,
         );
         // Whole or absent: no half-written export and no temporary file left behind.
         let left: Vec<_> = std::fs::read_dir(disk)

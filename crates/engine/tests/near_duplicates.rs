@@ -140,8 +140,12 @@ fn keeping_both_sticks_across_reimport_and_rebuild() {
     // Original and reprint in one run, one batch: the second still finds the first.
     assert_eq!(report.near_duplicates.len(), 1, "{report:?}");
     let (a, b) = (report.imported_ids[0], report.imported_ids[1]);
+    assert_eq!(archive.open_near_duplicates_of(b).unwrap().len(), 1);
     archive.mark_not_duplicate(b, a).unwrap();
     assert_eq!(archive.near_duplicates(0, 50).unwrap().total, 0);
+    // Kept both: the reader no longer lists the pair under either article.
+    assert!(archive.open_near_duplicates_of(a).unwrap().is_empty());
+    assert!(archive.open_near_duplicates_of(b).unwrap().is_empty());
 
     // The same files again, and the reprint's text in another file: exact duplicates.
     let again = folder.write(
@@ -195,7 +199,28 @@ fn deleting_one_article_resolves_its_pairs() {
     // Each reprint is flagged with every earlier version it repeats: (0,1), (0,2), (1,2).
     assert_eq!(report.near_duplicates.len(), 3, "{report:?}");
     assert_eq!(archive.near_duplicates(0, 50).unwrap().total, 3);
+    // Each article lists its open pairs, the most similar first, earlier article first.
+    for &id in &ids {
+        let pairs = archive.open_near_duplicates_of(id).unwrap();
+        assert_eq!(pairs.len(), 2, "{id}");
+        for pair in &pairs {
+            assert!(pair.article.id < pair.other.id, "{pair:?}");
+            assert!(pair.article.id == id || pair.other.id == id, "{pair:?}");
+        }
+        assert!(pairs[0].similarity >= pairs[1].similarity, "{pairs:?}");
+    }
+    assert_eq!(
+        archive.open_near_duplicates_of(999).unwrap_err().code(),
+        "not_found"
+    );
     archive.delete_articles(&[ids[0]]).unwrap();
+    let left: Vec<_> = archive
+        .open_near_duplicates_of(ids[1])
+        .unwrap()
+        .iter()
+        .map(|p| (p.article.id, p.other.id))
+        .collect();
+    assert_eq!(left, [(ids[1], ids[2])]);
     let page = archive.near_duplicates(0, 50).unwrap();
     assert_eq!(page.total, 1);
     assert_eq!(

@@ -32,8 +32,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         labels: Labels::for_language("ar"),
         ..PdfOptions::default()
     };
-    arshif_pdf::write_pdf(&articles, &options, &out, &mut |progress| {
-        eprintln!("{progress:?}")
-    })?;
+    arshif_pdf::write_pdf(
+        &articles,
+        &options,
+        &out,
+        &mut |progress| eprintln!("{progress:?}"),
+        None,
+    )?;
     Ok(())
 }

@@ -8,6 +8,9 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use arshif_engine::Article;
 use typst::diag::SourceDiagnostic;
@@ -119,6 +122,7 @@ pub struct PdfOptions {
 
 /// Where an export is. Typst lays out the whole document in one call, so the phases are all
 /// there is to report; the desktop app shows them while the export runs on a blocking thread.
+/// They are reported on the caller's thread.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
     /// Typesetting has started for this many articles (the long phase).
@@ -139,6 +143,9 @@ pub enum PdfError {
     Typesetting(String),
     #[error("could not write the PDF: {0}")]
     Io(#[from] std::io::Error),
+    /// The caller's cancel flag was set before the PDF was in place; nothing was written.
+    #[error("the export was cancelled; nothing was written")]
+    Cancelled,
 }
 
 impl PdfError {
@@ -148,6 +155,7 @@ impl PdfError {
             PdfError::NothingToExport => "nothing_to_export",
             PdfError::Typesetting(_) => "pdf_typesetting",
             PdfError::Io(_) => "io",
+            PdfError::Cancelled => "cancelled",
         }
     }
 }
@@ -163,33 +171,101 @@ pub fn render_with_progress(
     options: &PdfOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<u8>, PdfError> {
+    render_cancellable(articles, options, progress, None)
+}
+
+/// How often the caller's thread looks at the cancel flag while typst works.
+const CANCEL_POLL: Duration = Duration::from_millis(50);
+
+/// Typst's compiler recurses through the document; a thread of its own gets the stack of a
+/// main thread rather than the 2 MiB of a spawned one.
+const TYPESETTING_STACK: usize = 8 * 1024 * 1024;
+
+/// [`render_with_progress`] that stops with [`PdfError::Cancelled`] soon after `cancel` is set.
+///
+/// Typst compiles in one call that cannot be interrupted, so it runs on a thread of its own
+/// while this one reports progress and watches `cancel` every [`CANCEL_POLL`]. A cancel during
+/// typesetting returns at once; the abandoned compilation finishes in the background (seconds
+/// for thousands of articles) and its result is dropped: it never reaches a file.
+fn render_cancellable(
+    articles: &[Article],
+    options: &PdfOptions,
+    progress: &mut dyn FnMut(Progress),
+    cancel: Option<&AtomicBool>,
+) -> Result<Vec<u8>, PdfError> {
     if articles.is_empty() {
         return Err(PdfError::NothingToExport);
     }
+    check_cancel(cancel)?;
     let data = data::export_data(articles, options);
     // Serializing plain strings, vectors and booleans cannot fail.
     let json = serde_json::to_vec(&data).expect("export data serializes");
     let world = world::ExportWorld::new(json);
-    let pdf = typeset(&world, articles.len(), progress);
-    // Typst memoizes layout across compilations in a process-wide cache. Exports are rare and
-    // large, so keeping the cache would only hold memory in the desktop app between them.
-    typst::comemo::evict(0);
-    let pdf = pdf?;
+    progress(Progress::Typesetting {
+        articles: articles.len(),
+    });
+    check_cancel(cancel)?;
+    let pdf = typeset_on_worker(world, progress, cancel)?;
     progress(Progress::Done { bytes: pdf.len() });
     Ok(pdf)
 }
 
+fn check_cancel(cancel: Option<&AtomicBool>) -> Result<(), PdfError> {
+    match cancel {
+        Some(flag) if flag.load(Ordering::Relaxed) => Err(PdfError::Cancelled),
+        _ => Ok(()),
+    }
+}
+
+/// What the typesetting thread tells the caller's thread.
+enum Step {
+    LaidOut { pages: usize },
+    Finished(Result<Vec<u8>, PdfError>),
+}
+
+fn typeset_on_worker(
+    world: world::ExportWorld,
+    progress: &mut dyn FnMut(Progress),
+    cancel: Option<&AtomicBool>,
+) -> Result<Vec<u8>, PdfError> {
+    let (sender, steps) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("pdf-typesetting".into())
+        .stack_size(TYPESETTING_STACK)
+        .spawn(move || {
+            // A send fails only when the caller stopped listening (cancelled): nothing to do.
+            let pdf = typeset(&world, &mut |pages| {
+                let _ = sender.send(Step::LaidOut { pages });
+            });
+            // Typst memoizes layout across compilations in a process-wide cache. Exports are
+            // rare and large, so keeping the cache would only hold memory in the desktop app
+            // between them.
+            typst::comemo::evict(0);
+            let _ = sender.send(Step::Finished(pdf));
+        })?;
+    loop {
+        match steps.recv_timeout(CANCEL_POLL) {
+            Ok(Step::LaidOut { pages }) => progress(Progress::Writing { pages }),
+            Ok(Step::Finished(pdf)) => return pdf,
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(PdfError::Typesetting(
+                    "the typesetting thread stopped without a result".into(),
+                ))
+            }
+        }
+        check_cancel(cancel)?;
+    }
+}
+
+/// Lays out the document, tells `laid_out` the page count, and writes the PDF's bytes.
 fn typeset(
     world: &world::ExportWorld,
-    articles: usize,
-    progress: &mut dyn FnMut(Progress),
+    laid_out: &mut dyn FnMut(usize),
 ) -> Result<Vec<u8>, PdfError> {
-    progress(Progress::Typesetting { articles });
     let document: Result<PagedDocument, _> = typst::compile(world).output;
     let document = without_repeated_marks(document.map_err(|errors| typesetting_error(&errors))?);
-    progress(Progress::Writing {
-        pages: document.pages().len(),
-    });
+    laid_out(document.pages().len());
     let pdf_options = typst_pdf::PdfOptions {
         creator: Smart::Custom(Some("Arshif".to_owned())),
         ..typst_pdf::PdfOptions::default()
@@ -200,13 +276,18 @@ fn typeset(
 /// Renders to `path` through a temporary file in the same folder, renamed into place once
 /// complete: a failure (disk full, no permission) leaves no partial PDF behind, and an existing
 /// file at `path` is only replaced by a whole new one.
+///
+/// Setting `cancel` stops the export with [`PdfError::Cancelled`] before typesetting, during
+/// it (see [`render_cancellable`]) or before the file is renamed into place, with the same
+/// guarantee: nothing new at `path`, no temporary file. `None` for an export nobody cancels.
 pub fn write_pdf(
     articles: &[Article],
     options: &PdfOptions,
     path: &Path,
     progress: &mut dyn FnMut(Progress),
+    cancel: Option<&AtomicBool>,
 ) -> Result<(), PdfError> {
-    let pdf = render_with_progress(articles, options, progress)?;
+    let pdf = render_cancellable(articles, options, progress, cancel)?;
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -220,7 +301,8 @@ pub fn write_pdf(
     let mut file = builder.tempfile_in(folder)?;
     file.write_all(&pdf)?;
     file.as_file().sync_all()?;
-    // On error the temporary file is dropped, which deletes it.
+    // On error or cancel the temporary file is dropped, which deletes it.
+    check_cancel(cancel)?;
     file.persist(path).map_err(|error| error.error)?;
     Ok(())
 }

@@ -3,7 +3,9 @@ mod common;
 
 use std::fs;
 
-use arshif_pdf::{PdfError, PdfOptions};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use arshif_pdf::{PdfError, PdfOptions, Progress};
 use common::*;
 
 fn entries(folder: &std::path::Path) -> Vec<String> {
@@ -26,6 +28,7 @@ fn write_pdf_replaces_the_file_whole_and_leaves_nothing_else() {
         &PdfOptions::default(),
         &path,
         &mut |_| phases += 1,
+        None,
     )
     .unwrap();
     let written = fs::read(&path).unwrap();
@@ -54,6 +57,7 @@ fn a_failed_write_leaves_no_file() {
         &PdfOptions::default(),
         &missing,
         &mut |_| {},
+        None,
     )
     .unwrap_err();
     assert!(matches!(error, PdfError::Io(_)), "{error:?}");
@@ -66,8 +70,47 @@ fn a_refused_export_does_not_touch_the_existing_file() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("export.pdf");
     fs::write(&path, b"an older export").unwrap();
-    let error = arshif_pdf::write_pdf(&[], &PdfOptions::default(), &path, &mut |_| {}).unwrap_err();
+    let error =
+        arshif_pdf::write_pdf(&[], &PdfOptions::default(), &path, &mut |_| {}, None).unwrap_err();
     assert!(matches!(error, PdfError::NothingToExport));
     assert_eq!(fs::read(&path).unwrap(), b"an older export");
     assert_eq!(entries(folder.path()), ["export.pdf"]);
+}
+
+/// A cancel at each phase: before typesetting, while the typesetting thread is still at work
+/// (the caller hears "writing" from it and stops waiting), and once the bytes are on disk but
+/// not yet renamed. Each time nothing new appears and the older file keeps its bytes.
+#[test]
+fn a_cancelled_export_leaves_nothing_and_keeps_the_older_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("export.pdf");
+    fs::write(&path, b"an older export").unwrap();
+    let phases: [fn(&Progress) -> bool; 3] = [
+        |p| matches!(p, Progress::Typesetting { .. }),
+        |p| matches!(p, Progress::Writing { .. }),
+        |p| matches!(p, Progress::Done { .. }),
+    ];
+    for (case, cancel_at) in phases.into_iter().enumerate() {
+        let cancel = AtomicBool::new(false);
+        let mut heard = Vec::new();
+        let error = arshif_pdf::write_pdf(
+            &[french_article()],
+            &PdfOptions::default(),
+            &path,
+            &mut |p| {
+                if cancel_at(&p) {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+                heard.push(p);
+            },
+            Some(&cancel),
+        )
+        .unwrap_err();
+        assert!(matches!(error, PdfError::Cancelled), "{case}: {error:?}");
+        assert_eq!(error.code(), "cancelled");
+        // Stopped at once: the phase that cancelled is the last one heard.
+        assert!(cancel_at(heard.last().unwrap()), "{case}: {heard:?}");
+        assert_eq!(fs::read(&path).unwrap(), b"an older export", "{case}");
+        assert_eq!(entries(folder.path()), ["export.pdf"], "{case}");
+    }
 }

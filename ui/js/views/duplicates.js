@@ -77,7 +77,19 @@ export function wordDiff(a, b) {
 }
 
 /**
- * @param {{ onDeleted: (id: number) => void }} handlers
+ * "84 % similar" in the interface language.
+ * @param {number} similarity 0..1
+ * @returns {string}
+ */
+export function similarityLabel(similarity) {
+  return t('duplicates.similarity', {
+    percent: new Intl.NumberFormat(locale(), { style: 'percent' }).format(similarity),
+  });
+}
+
+/**
+ * @param {{ onDeleted: (id: number) => void, onResolved: () => void }} handlers
+ *   `onResolved` hears every pair resolved here (kept both, or one deleted).
  */
 export function createDuplicates(handlers) {
   const button = $('[data-testid="duplicates-button"]');
@@ -99,11 +111,6 @@ export function createDuplicates(handlers) {
   button.addEventListener('click', () => open());
   for (const close of dialog.querySelectorAll('[data-action="close-duplicates"]')) {
     close.addEventListener('click', () => dialog.close());
-  }
-
-  /** @param {number} similarity 0..1 */
-  function percent(similarity) {
-    return new Intl.NumberFormat(locale(), { style: 'percent' }).format(similarity);
   }
 
   function renderCount() {
@@ -137,7 +144,7 @@ export function createDuplicates(handlers) {
               on: { click: () => select(index) },
             },
             userText('span', pair.other.title || t('list.untitled'), { class: 'duplicates-item-title' }),
-            h('span', { class: 'duplicates-item-similarity' }, t('duplicates.similarity', { percent: percent(pair.similarity) })),
+            h('span', { class: 'duplicates-item-similarity' }, similarityLabel(pair.similarity)),
           ),
         ),
       ),
@@ -206,7 +213,7 @@ export function createDuplicates(handlers) {
       h(
         'div',
         { class: 'duplicates-toolbar' },
-        h('p', { class: 'duplicates-legend' }, t('duplicates.similarity', { percent: percent(pair.similarity) }), ' · ', t('duplicates.legend')),
+        h('p', { class: 'duplicates-legend' }, similarityLabel(pair.similarity), ' · ', t('duplicates.legend')),
         h(
           'button',
           { type: 'button', class: 'button button-primary button-small', 'data-testid': 'duplicates-keep-both', on: { click: () => keepBoth() } },
@@ -250,6 +257,7 @@ export function createDuplicates(handlers) {
     if (!pair) return;
     try {
       await api.markNotDuplicate(pair.article.id, pair.other.id);
+      handlers.onResolved();
       await reload();
     } catch (error) {
       showError(error);
@@ -261,6 +269,7 @@ export function createDuplicates(handlers) {
     try {
       await api.deleteArticles([id]);
       handlers.onDeleted(id);
+      handlers.onResolved();
       await reload();
     } catch (error) {
       showError(error);
@@ -272,7 +281,11 @@ export function createDuplicates(handlers) {
     await select(current);
   }
 
-  async function open() {
+  /**
+   * Opens the comparison at `pair`, or at the newest pair.
+   * @param {import('../api.js').NearDuplicatePair} [pair]
+   */
+  async function open(pair) {
     try {
       await load();
     } catch (error) {
@@ -280,12 +293,18 @@ export function createDuplicates(handlers) {
       return;
     }
     current = 0;
+    if (pair) {
+      const index = pairs.findIndex((p) => p.article.id === pair.article.id && p.other.id === pair.other.id);
+      // Past the first page: shown at the top, for this visit.
+      if (index < 0) pairs.unshift(pair);
+      else current = index;
+    }
     if (!dialog.open) dialog.showModal();
-    await select(0);
+    await select(current);
   }
 
   return {
-    /** Opens the comparison at the newest pair. */
+    /** Opens the comparison at the given pair (from the reader), or at the newest. */
     open,
     /** Reloads the count (after an import or a delete). */
     async refreshCount() {

@@ -3,7 +3,8 @@
 // line about each, the options of PDF and JSON; then the native save dialog
 // with a default name in the interface language, progress from the backend's
 // `export-progress` events, and a notice naming the file (or the error, in the
-// dialog, translated from its code).
+// dialog, translated from its code). While it runs, the footer's Cancel button
+// (and Escape) stops it: the backend writes nothing and a notice says so.
 
 import * as api from '../api.js';
 import { $, baseName, userText } from '../dom.js';
@@ -36,6 +37,15 @@ function localDate() {
 }
 
 /**
+ * Whether a failed export was stopped by the user rather than broken.
+ * @param {unknown} error
+ * @returns {boolean}
+ */
+function isCancelled(error) {
+  return Boolean(error && typeof error === 'object' && 'code' in error && error.code === 'cancelled');
+}
+
+/**
  * @param {{ getContext: () => ExportContext }} handlers
  */
 export function createExport(handlers) {
@@ -48,12 +58,15 @@ export function createExport(handlers) {
   const progressText = $('.export-progress-text', progress);
   const errorLine = $('[data-testid="export-error"]', dialog);
   const confirm = /** @type {HTMLButtonElement} */ ($('[data-testid="export-confirm"]', dialog));
+  const cancelButton = /** @type {HTMLButtonElement} */ ($('[data-testid="export-cancel"]', dialog));
 
   /** @type {ExportContext} */
   let context = { query: '', total: 0, selectedIds: [], sort: 'relevance' };
   /** @type {import('../api.js').ExportFormat} Remembered between exports. */
   let format = 'pdf';
   let running = false;
+  /** True once the user asked the running export to stop. */
+  let stopping = false;
   /** @type {import('../api.js').ExportStep|null} */
   let lastStep = null;
 
@@ -110,18 +123,46 @@ export function createExport(handlers) {
     } else {
       bar.value = 1;
     }
+    // Steps still arrive while the backend winds down: the line keeps saying it stops.
+    if (stopping) progressText.textContent = t('export.stopping');
   }
 
   /** @param {boolean} busy */
   function setRunning(busy) {
     running = busy;
+    stopping = false;
     dialog.toggleAttribute('data-running', busy);
     dialog.setAttribute('aria-busy', String(busy));
     for (const control of dialog.querySelectorAll('input, button')) {
       /** @type {HTMLInputElement|HTMLButtonElement} */ (control).disabled = busy;
     }
     if (!busy) syncDisabled();
+    renderCancel();
     renderProgress(null);
+  }
+
+  /** The footer's Cancel button closes the dialog, or stops the running export. */
+  function renderCancel() {
+    cancelButton.textContent = t(!running ? 'export.cancel' : stopping ? 'export.stopping' : 'export.stop');
+    // The only control left enabled while running; never `disabled`, even while stopping:
+    // that would drop the keyboard focus to the page.
+    cancelButton.disabled = false;
+    if (running && stopping) cancelButton.setAttribute('aria-disabled', 'true');
+    else cancelButton.removeAttribute('aria-disabled');
+  }
+
+  /** Asks the backend to stop; the export's own answer (`cancelled`) closes the dialog. */
+  async function stop() {
+    if (!running || stopping) return;
+    stopping = true;
+    renderCancel();
+    renderProgress(lastStep);
+    try {
+      await api.cancelExport();
+    } catch (error) {
+      // The export goes on and ends by itself; its outcome is shown as usual.
+      console.error(error);
+    }
   }
 
   /** Scopes with nothing in them cannot be chosen, nor can an empty export be started. */
@@ -178,6 +219,8 @@ export function createExport(handlers) {
     // Cancelled: the dialog stays, with the choices as they were.
     if (!path) return;
     setRunning(true);
+    // The confirm button is disabled now: keep the keyboard on the one that stops.
+    cancelButton.focus();
     try {
       const report = await api.exportArticles(
         {
@@ -203,7 +246,12 @@ export function createExport(handlers) {
       );
     } catch (error) {
       setRunning(false);
-      showFailure(error);
+      if (isCancelled(error)) {
+        dialog.close('cancelled');
+        showNotice([t('export.cancelled')]);
+      } else {
+        showFailure(error);
+      }
     }
   }
 
@@ -216,12 +264,15 @@ export function createExport(handlers) {
   confirm.addEventListener('click', () => run());
   for (const button of dialog.querySelectorAll('[data-action="close-export"]')) {
     button.addEventListener('click', () => {
-      if (!running) dialog.close('cancel');
+      if (running) stop();
+      else dialog.close('cancel');
     });
   }
-  // Escape would close the dialog while the export runs and hide its outcome.
+  // Escape while the export runs stops it; closing at once would hide its outcome.
   dialog.addEventListener('cancel', (event) => {
-    if (running) event.preventDefault();
+    if (!running) return;
+    event.preventDefault();
+    stop();
   });
 
   return {
@@ -252,6 +303,7 @@ export function createExport(handlers) {
     /** Re-renders after a language change. */
     refresh() {
       renderLabels();
+      renderCancel();
       if (running) renderProgress(lastStep);
     },
   };

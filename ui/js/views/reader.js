@@ -1,5 +1,6 @@
 // The reader pane: one article's title, metadata line, tags (add and remove),
-// body paragraphs, notes, provenance and the delete button with its confirm
+// its possible duplicates (open one, or compare the pair side by side), body
+// paragraphs, notes, provenance and the delete button with its confirm
 // dialog. All article text goes in through text nodes.
 
 import * as api from '../api.js';
@@ -15,6 +16,7 @@ import {
 } from '../format.js';
 import { icon } from '../icons.js';
 import { locale, t, tNodes } from '../i18n.js';
+import { similarityLabel } from './duplicates.js';
 import { announce, showError } from './notify.js';
 import { tagLabel } from './sidebar.js';
 
@@ -31,10 +33,27 @@ function authorList(names) {
 }
 
 /**
+ * The open near-duplicate pairs of an article. A failure only hides the
+ * section: the article itself is what the reader is for.
+ * @param {number} id
+ * @returns {Promise<import('../api.js').NearDuplicatePair[]>}
+ */
+async function nearDuplicates(id) {
+  try {
+    return await api.nearDuplicatesOfArticle(id);
+  } catch (error) {
+    console.error(error);
+    return [];
+  }
+}
+
+/**
  * @param {{
  *   onTagSearch: (name: string) => void,
  *   onTagsChanged: (article: import('../api.js').Article) => void,
  *   onDeleted: (id: number) => void,
+ *   onOpenArticle: (id: number) => void,
+ *   onCompare: (pair: import('../api.js').NearDuplicatePair) => void,
  * }} handlers
  */
 export function createReader(handlers) {
@@ -57,6 +76,10 @@ export function createReader(handlers) {
   let chipList = null;
   /** @type {HTMLInputElement|null} */
   let tagInput = null;
+  /** @type {import('../api.js').NearDuplicatePair[]} The shown article's open pairs. */
+  let pairs = [];
+  /** @type {HTMLElement|null} */
+  let duplicatesBox = null;
 
   function renderPlaceholder() {
     replace(
@@ -120,6 +143,67 @@ export function createReader(handlers) {
     if (language) parts.push(h('bdi', { class: 'meta-language', title: t('meta.language') }, language));
     if (!parts.length) return null;
     return h('p', { class: 'reader-meta', 'data-testid': 'reader-meta' }, withSeparators(parts));
+  }
+
+  /**
+   * One possible duplicate: the other article (opens it), its similarity, and
+   * the side-by-side comparison where the pair is resolved.
+   * @param {import('../api.js').NearDuplicatePair} pair
+   * @param {number} id  The article shown.
+   */
+  function duplicateItem(pair, id) {
+    const other = pair.article.id === id ? pair.other : pair.article;
+    const title = other.title || t('list.untitled');
+    const date = formatDate(other.date, 'medium');
+    /** @type {Node[]} */
+    const meta = [];
+    if (other.publication) meta.push(userText('bdi', other.publication));
+    if (date) meta.push(h('time', { datetime: other.date }, h('bdi', null, date)));
+    meta.push(h('span', { class: 'reader-duplicate-similarity' }, similarityLabel(pair.similarity)));
+    return h(
+      'li',
+      { class: 'reader-duplicate', 'data-testid': 'reader-duplicate', 'data-id': String(other.id) },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'reader-duplicate-open',
+          'data-testid': 'reader-duplicate-open',
+          on: { click: () => handlers.onOpenArticle(other.id) },
+        },
+        userText('bdi', title, { class: 'reader-duplicate-title', lang: other.title ? other.language : null }),
+        h('span', { class: 'reader-duplicate-meta' }, withSeparators(meta)),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-quiet button-small',
+          'data-testid': 'reader-duplicate-compare',
+          'aria-label': t('reader.compareWith', { title }),
+          'aria-haspopup': 'dialog',
+          on: { click: () => handlers.onCompare(pair) },
+        },
+        t('reader.compare'),
+      ),
+    );
+  }
+
+  /** The possible-duplicates section, hidden when the article has none. */
+  function renderDuplicates() {
+    if (!article || !duplicatesBox) return;
+    const id = article.id;
+    duplicatesBox.hidden = pairs.length === 0;
+    replace(
+      duplicatesBox,
+      pairs.length === 0
+        ? []
+        : [
+            h('h2', { class: 'reader-section-title', id: 'reader-duplicates-title' }, t('reader.duplicatesTitle')),
+            h('p', { class: 'reader-duplicates-hint' }, t('reader.duplicatesHint')),
+            h('ul', { class: 'reader-duplicates-list' }, pairs.map((pair) => duplicateItem(pair, id))),
+          ],
+    );
   }
 
   function renderChips() {
@@ -220,6 +304,12 @@ export function createReader(handlers) {
       })
     );
     chipList = h('ul', { class: 'chip-list', 'data-testid': 'reader-tags', 'aria-label': t('reader.tags') });
+    duplicatesBox = h('section', {
+      class: 'reader-duplicates',
+      'data-testid': 'reader-duplicates',
+      'aria-labelledby': 'reader-duplicates-title',
+      hidden: true,
+    });
     const notes = a.notes && a.notes.trim();
     replace(
       pane,
@@ -247,6 +337,7 @@ export function createReader(handlers) {
           chipList,
           h('span', { class: 'tag-input-wrap' }, tagInput),
         ),
+        duplicatesBox,
         h(
           'div',
           { class: 'reader-body', 'data-testid': 'reader-body', 'aria-label': t('reader.body'), lang: a.language },
@@ -279,6 +370,7 @@ export function createReader(handlers) {
       ),
     );
     renderChips();
+    renderDuplicates();
   }
 
   function render() {
@@ -306,13 +398,15 @@ export function createReader(handlers) {
       render();
     }
     try {
-      const next = await api.getArticle(id);
+      const [next, near] = await Promise.all([api.getArticle(id), nearDuplicates(id)]);
       if (mine !== generation) return;
       article = next;
+      pairs = near;
     } catch (error) {
       if (mine !== generation) return;
       console.error(error);
       article = null;
+      pairs = [];
       loadError = error;
     }
     loading = false;
@@ -449,6 +543,15 @@ export function createReader(handlers) {
       const typed = tagInput ? tagInput.value : '';
       render();
       if (tagInput) tagInput.value = typed;
+    },
+    /** Reloads the shown article's possible duplicates (after one was resolved). */
+    async refreshDuplicates() {
+      if (!article) return;
+      const id = article.id;
+      const near = await nearDuplicates(id);
+      if (!article || article.id !== id) return;
+      pairs = near;
+      renderDuplicates();
     },
     /** Moves focus to the reader. */
     focus() {

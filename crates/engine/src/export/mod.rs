@@ -11,6 +11,7 @@ pub mod native;
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -90,6 +91,15 @@ pub struct ExportProgress {
     pub total: u64,
 }
 
+/// Whether the user asked a running export to stop. `None` is an export nobody can cancel (the
+/// CLI's).
+fn check_cancel(cancel: Option<&AtomicBool>) -> Result<()> {
+    match cancel {
+        Some(flag) if flag.load(Ordering::Relaxed) => Err(Error::Cancelled),
+        _ => Ok(()),
+    }
+}
+
 /// What an export wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportSummary {
@@ -133,12 +143,21 @@ impl Archive {
 
     /// The selected articles in full, in export order, for a writer that lives outside the
     /// engine (the PDF crate lays out the whole selection at once). Refuses `out` when it is the
-    /// archive itself, as [`Archive::export`] does.
-    pub fn articles_for_export(&self, selection: &Selection, out: &Path) -> Result<Vec<Article>> {
+    /// archive itself, as [`Archive::export`] does. Setting `cancel` stops the reading between
+    /// two articles with [`Error::Cancelled`].
+    pub fn articles_for_export(
+        &self,
+        selection: &Selection,
+        out: &Path,
+        cancel: Option<&AtomicBool>,
+    ) -> Result<Vec<Article>> {
         self.check_export_destination(out)?;
         self.selected_ids(selection)?
             .into_iter()
-            .map(|id| self.article(id))
+            .map(|id| {
+                check_cancel(cancel)?;
+                self.article(id)
+            })
             .collect()
     }
 
@@ -171,6 +190,10 @@ impl Archive {
     /// time, so memory stays flat however large the selection. The file appears only when it is
     /// complete: on any error (disk full, no permission, an article deleted meanwhile) nothing is
     /// left at `out` and an older file there is untouched.
+    ///
+    /// `cancel` is read before every article and once more before the file is renamed into
+    /// place: once it is set, the export ends with [`Error::Cancelled`] and, as for any error,
+    /// leaves nothing behind.
     pub fn export(
         &self,
         selection: &Selection,
@@ -178,6 +201,7 @@ impl Archive {
         out: &Path,
         options: &ExportOptions,
         progress: &mut dyn FnMut(&ExportProgress),
+        cancel: Option<&AtomicBool>,
     ) -> Result<ExportSummary> {
         self.check_export_destination(out)?;
         let ids = self.selected_ids(selection)?;
@@ -193,6 +217,8 @@ impl Archive {
             .start(&mut file, total)
             .map_err(|e| io_error(&temporary, e))?;
         for (done, &id) in ids.iter().enumerate() {
+            // Dropping `file` on the way out removes the temporary file.
+            check_cancel(cancel)?;
             let article = self.article(id)?;
             let original = match (format, &article.provenance) {
                 (ExportFormat::Json, Some(_)) if options.include_originals => {
@@ -211,6 +237,8 @@ impl Archive {
         writer
             .finish(&mut file)
             .map_err(|e| io_error(&temporary, e))?;
+        // A cancel that came during the last article still wins: the user was told it would.
+        check_cancel(cancel)?;
         let bytes = file.commit()?;
         Ok(ExportSummary {
             articles: total,

@@ -209,7 +209,39 @@ impl Archive {
                 Ok((row.get(0)?, row.get(1)?, row.get(2)?))
             })?
             .collect::<Result<_, _>>()?;
-        let items = pairs
+        let items = self.with_summaries(pairs)?;
+        let total = self.conn.query_row(
+            "SELECT count(*) FROM near_duplicates WHERE status = 'open'",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(Page { total, items })
+    }
+
+    /// The open pairs that article `id` belongs to, the most similar first, each as the
+    /// comparison view shows it (the earlier article first): what the reader lists under an
+    /// article. A missing article is `not_found`.
+    pub fn open_near_duplicates_of(&self, id: i64) -> Result<Vec<NearDuplicatePair>> {
+        summary(&self.conn, id)?;
+        // Two halves rather than one `OR`, so each uses its index (the key, `other_id`).
+        let pairs: Vec<(i64, i64, f64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT article_id, other_id, similarity FROM near_duplicates
+                 WHERE article_id = ?1 AND status = 'open'
+                 UNION ALL
+                 SELECT article_id, other_id, similarity FROM near_duplicates
+                 WHERE other_id = ?1 AND status = 'open'
+                 ORDER BY 3 DESC, 1, 2",
+            )?
+            .query_map([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        self.with_summaries(pairs)
+    }
+
+    /// Pairs of ids (earlier, later, similarity) with both articles' summaries.
+    fn with_summaries(&self, pairs: Vec<(i64, i64, f64)>) -> Result<Vec<NearDuplicatePair>> {
+        pairs
             .into_iter()
             .map(|(article, other, similarity)| {
                 Ok(NearDuplicatePair {
@@ -218,13 +250,7 @@ impl Archive {
                     similarity,
                 })
             })
-            .collect::<Result<Vec<_>>>()?;
-        let total = self.conn.query_row(
-            "SELECT count(*) FROM near_duplicates WHERE status = 'open'",
-            [],
-            |row| row.get(0),
-        )?;
-        Ok(Page { total, items })
+            .collect()
     }
 
     /// Every article flagged together with `id`, whichever of the two came first.

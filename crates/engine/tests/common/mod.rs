@@ -13,6 +13,16 @@ pub fn fixture(path: &str) -> PathBuf {
         .join(path)
 }
 
+/// The names in a folder, sorted: what an export or a backup left there.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Imports `paths` with the default options, as the desktop app does.
 pub fn import(archive: &mut Archive, paths: &[PathBuf]) -> ImportReport {
     archive
