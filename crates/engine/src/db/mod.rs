@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_index_written_by_engine.sql"),
     include_str!("migrations/0004_near_duplicates.sql"),
     include_str!("migrations/0005_fts_write_buffer.sql"),
+    include_str!("migrations/0006_fts_merge_width.sql"),
 ];
 
 /// `PRAGMA application_id` of an Arshif archive ('ARSH').
@@ -174,6 +175,17 @@ mod tests {
             .query_row("PRAGMA synchronous", [], |r| r.get(0))
             .unwrap();
         assert_eq!(sync, 1, "NORMAL");
+        // The index's write settings (migrations 5 and 6) live in the index's own table.
+        let fts_setting = |key: &str| -> i64 {
+            conn.query_row(
+                "SELECT v FROM articles_fts_config WHERE k = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(fts_setting("hashsize"), 16 * 1024 * 1024);
+        assert_eq!(fts_setting("automerge"), 8);
     }
 
     #[test]
