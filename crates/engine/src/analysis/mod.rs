@@ -14,7 +14,8 @@ mod terms;
 
 pub use stem::{is_protected, is_stopword, stem, STOPWORDS};
 pub use terms::{
-    index_tokens, query_word, IndexToken, MonthTerm, QueryWord, ANALYZER_VERSION, EXACT_PREFIX,
+    index_tokens, query_month_pair, query_word, IndexToken, MonthTerm, QueryWord, ANALYZER_VERSION,
+    EXACT_PREFIX,
 };
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};

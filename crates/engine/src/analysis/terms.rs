@@ -142,6 +142,19 @@ pub fn query_word(word: &str) -> Option<QueryWord> {
     })
 }
 
+/// The month two typed words name together (`كانون الثاني`, `ذو الحجة`), if they do. Like
+/// [`query_word`], a query needs no date context around them.
+pub fn query_month_pair(first: &str, second: &str) -> Option<MonthTerm> {
+    let first = tokens(first).next()?.normalized;
+    let second = tokens(second).next()?.normalized;
+    month_names()
+        .pairs
+        .get(first.as_str())?
+        .iter()
+        .find(|(name, _)| *name == second)
+        .map(|&(_, month)| month)
+}
+
 /// A map keyed by a normalized word; looked up once per word of every indexed text.
 type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
 

@@ -6,7 +6,7 @@
 //! `lang:` (`لغة:`), `from:` (`من:`), `to:` (`إلى:`). Unbalanced quotes close at the end, stray
 //! operators are words or ignored: any text parses.
 
-use crate::analysis::{self, QueryWord};
+use crate::analysis::{self, MonthTerm, QueryWord};
 
 /// A word or phrase to look for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -406,7 +406,27 @@ pub fn fts_expression(node: &Node) -> String {
     match node {
         // `term` only builds terms that render, so the fallback never shows.
         Node::Term(term) => fts_term(term).unwrap_or_default(),
-        Node::All(children) => children.iter().map(child).collect::<Vec<_>>().join(" AND "),
+        Node::All(children) => {
+            let mut parts = Vec::with_capacity(children.len());
+            let mut rest = children.as_slice();
+            while let Some((first, after)) = rest.split_first() {
+                // Two words that name a month together (كانون الثاني) also match that month
+                // under any other name, as a one-word name does.
+                if let Some((month, second)) = month_pair(first, after.first()) {
+                    parts.push(format!(
+                        "(({} AND {}) OR \"{}\")",
+                        child(first),
+                        child(second),
+                        month.term()
+                    ));
+                    rest = &after[1..];
+                } else {
+                    parts.push(child(first));
+                    rest = after;
+                }
+            }
+            parts.join(" AND ")
+        }
         Node::Any(children) => {
             format!(
                 "({})",
@@ -414,6 +434,20 @@ pub fn fts_expression(node: &Node) -> String {
             )
         }
     }
+}
+
+/// The month that `first` and `second` name together when both are plain one-word terms
+/// (`كانون` then `الثاني`), with `second`.
+fn month_pair<'a>(first: &Node, second: Option<&'a Node>) -> Option<(MonthTerm, &'a Node)> {
+    let plain = |node: &Node| match node {
+        Node::Term(term) if !term.exact && !term.prefix && !term.text.contains(' ') => {
+            Some(term.text.clone())
+        }
+        _ => None,
+    };
+    let second = second?;
+    let month = analysis::query_month_pair(&plain(first)?, &plain(second)?)?;
+    Some((month, second))
 }
 
 /// Any of `nodes` (used for exclusions).
@@ -474,7 +508,15 @@ fn fts_term(term: &Term) -> Option<String> {
         });
     }
     let phrase: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
-    Some(format!("\"{}\"", phrase.join(" ")))
+    let phrase = format!("\"{}\"", phrase.join(" "));
+    // A quoted two-word month name ("كانون الثاني") matches that month too.
+    let tokens = analysis::tokenize(&term.text);
+    if let [first, second] = tokens.as_slice() {
+        if let Some(month) = analysis::query_month_pair(first.original, second.original) {
+            return Some(format!("({phrase} OR \"{}\")", month.term()));
+        }
+    }
+    Some(phrase)
 }
 
 #[cfg(test)]
@@ -550,6 +592,15 @@ mod tests {
             ("تموز", r##"("تموز" OR "#m7")"##),
             ("أيلول", r##"("ايلول" OR "#m9")"##),
             ("2022-08-10", r#""2022 08 10""#),
+            // A two-word month name, typed or quoted, matches that month under any name.
+            (
+                "مظاهرات كانون الثاني 2020",
+                r##""مظاهر" AND (("كانون" AND "ثان") OR "#m1") AND "2020""##,
+            ),
+            ("\"ذو الحجة\"", r##"("ذو حجه" OR "#h12")"##),
+            ("كانون الأول", r##"(("كانون" AND "اول") OR "#m12")"##),
+            // Not a month: the second word does not pair with the first.
+            ("كانون المغرب", r#""كانون" AND "مغرب""#),
             // Stray operators and brackets are not syntax errors.
             ("((الرباط))", r#""رباط""#),
             ("الرباط)", r#""رباط""#),
