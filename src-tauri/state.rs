@@ -222,18 +222,27 @@ impl AppState {
         if self.exports.load(Ordering::SeqCst) > 0 {
             return Err(busy());
         }
-        let opened = {
+        let (opened, articles) = {
             let path = path.clone();
-            tauri::async_runtime::spawn_blocking(move || open_target(&path, target))
-                .await
-                .map_err(task_failed)??
+            tauri::async_runtime::spawn_blocking(move || {
+                let archive = open_target(&path, target)?;
+                let articles = archive.stats().map_err(CommandError::from)?.articles;
+                Ok::<_, CommandError>((archive, articles))
+            })
+            .await
+            .map_err(task_failed)??
         };
-        let articles = opened.stats().map_err(CommandError::from)?.articles;
         let exports = Arc::clone(&self.exports);
         let new_path = path.clone();
         let old = self
             .with_current(move |current| {
                 if exports.load(Ordering::SeqCst) > 0 {
+                    // An export began while the file was opened: it keeps the archive it
+                    // started on, and a new archive made for nothing goes again.
+                    drop(opened);
+                    if target == Target::New {
+                        remove_archive_files(&new_path);
+                    }
                     return Err(busy());
                 }
                 let new = Current {
@@ -352,14 +361,19 @@ fn open_target(path: &Path, target: Target) -> Result<Archive, CommandError> {
     }
     Archive::open(path).map_err(|error| {
         if !exists {
-            for suffix in ["", "-wal", "-shm"] {
-                let mut file = path.as_os_str().to_owned();
-                file.push(suffix);
-                let _ = std::fs::remove_file(file);
-            }
+            remove_archive_files(path);
         }
         CommandError::from(error)
     })
+}
+
+/// Removes an archive this switch created, with its write-ahead log and shared memory.
+fn remove_archive_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        let _ = std::fs::remove_file(file);
+    }
 }
 
 /// Makes today's backup of the archive at `path` into `backups/` beside it and keeps the newest
