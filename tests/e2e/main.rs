@@ -457,14 +457,7 @@ async fn back_up_check_and_restore_from_settings() {
         .unwrap();
     app.wait_for_text("[data-testid=backup-result]", "الأرشيف سليم")
         .await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(
-        out.join("settings-backups-ar-light.png"),
-        app.client.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    save_settled_screenshot(&app, "settings-backups-ar-light.png").await;
     app.find("[data-testid=settings-close]")
         .await
         .click()
@@ -517,6 +510,16 @@ async fn back_up_check_and_restore_from_settings() {
     app.end().await;
 }
 
+/// Waits past the dialog's transitions, then writes a screenshot to `target/screenshots/name`.
+async fn save_settled_screenshot(app: &App, name: &str) {
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    let png = app.client.screenshot().await.unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+    std::fs::write(out.join(name), png).unwrap();
+}
+
 /// Clicks the element matching `css`.
 async fn click(app: &App, css: &str) {
     app.find(css).await.click().await.unwrap();
@@ -565,14 +568,7 @@ async fn switch_archives_from_settings() {
     click(&app, "[data-testid=archive-open]").await;
     app.wait_for_text("[data-testid=archive-result]", "archive.arshif")
         .await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(
-        out.join("settings-archive-ar-light.png"),
-        app.client.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    save_settled_screenshot(&app, "settings-archive-ar-light.png").await;
     click(&app, "[data-testid=settings-close]").await;
     app.wait_for_text(
         "[data-testid=article-list] [data-testid=article-title]",
