@@ -37,12 +37,14 @@ test-pdf:
 	cargo test -p arshif-pdf
 
 ## The interface's translations are complete in Arabic, French and English, no script hands
-## article data to an HTML or code sink (docs/SECURITY.md), default file names, the word diff.
+## article data to an HTML or code sink (docs/SECURITY.md), default file names, the word diff,
+## the bundled fonts exist with their licences.
 test-ui:
 	node tests/ui/i18n-complete.mjs
 	node tests/ui/no-html-sinks.mjs
 	node tests/ui/filename.test.mjs
 	node tests/ui/word-diff.mjs
+	node tests/ui/fonts.mjs
 
 test-shell:
 	cargo test -p arshif-desktop --lib

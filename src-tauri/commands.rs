@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 use crate::error::CommandError;
-use crate::state::{AppState, JobControl};
+use crate::settings::{ArchiveNotice, ArchiveSource};
+use crate::state::{AppState, JobControl, Switched, Target};
 
 type CommandResult<T> = Result<T, CommandError>;
 
@@ -209,24 +210,70 @@ pub async fn stats(state: State<'_, AppState>) -> CommandResult<Stats> {
     state.with_archive(|a| Ok(a.stats()?)).await
 }
 
-/// What the settings screen shows about the installation.
+/// What the settings screen shows about the installation and the open archive.
 #[derive(Debug, Serialize)]
 pub struct AppInfo {
     pub version: &'static str,
     pub db_path: String,
+    /// Why this archive is open: `default`, `chosen` (in the settings) or `environment`
+    /// (`ARSHIF_DB`).
+    pub archive_source: ArchiveSource,
+    /// The default archive, for "Use the default archive".
+    pub default_path: String,
     /// Where the automatic daily backups go, and how many are kept.
     pub backups_path: String,
     pub backups_kept: usize,
 }
 
 #[tauri::command]
-pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    AppInfo {
+pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+    let location = state.location().await?;
+    Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION"),
-        db_path: state.db_path.display().to_string(),
-        backups_path: crate::backups_folder(&state.db_path).display().to_string(),
+        db_path: location.path.display().to_string(),
+        archive_source: location.source,
+        default_path: location.default_path.display().to_string(),
+        backups_path: crate::backups_folder(&location.path).display().to_string(),
         backups_kept: crate::DAILY_BACKUPS_KEPT,
-    }
+    })
+}
+
+/// What the window should tell the user once at start-up (the remembered archive was gone);
+/// `null` after the first call.
+#[tauri::command]
+pub fn take_archive_notice(state: State<'_, AppState>) -> Option<ArchiveNotice> {
+    state.take_notice()
+}
+
+/// Opens the archive at `path` (picked in the open dialog) in place of the current one, without
+/// a restart; the window reloads everything after. Only an Arshif archive this build can open
+/// is accepted; anything else is refused untouched and the current archive stays open.
+#[tauri::command]
+pub async fn open_archive(state: State<'_, AppState>, path: PathBuf) -> CommandResult<Switched> {
+    state.switch(path, Target::Existing).await
+}
+
+/// Creates a new, empty archive at `path` (picked in the save dialog) and opens it in place of
+/// the current one. Refused where a file already exists (`archive_exists`): nothing is replaced.
+#[tauri::command]
+pub async fn create_archive(state: State<'_, AppState>, path: PathBuf) -> CommandResult<Switched> {
+    state.switch(path, Target::New).await
+}
+
+/// Goes back to the default archive (the one the CLI opens without `--db`).
+#[tauri::command]
+pub async fn open_default_archive(state: State<'_, AppState>) -> CommandResult<Switched> {
+    state.switch(state.default_archive(), Target::Default).await
+}
+
+/// Shows the open archive's folder in the desktop's file manager. The shell picks the folder
+/// (the webview sends no path) and starts the platform's own opener, so the window needs no
+/// opener or shell permission.
+#[tauri::command]
+pub async fn show_archive_folder(state: State<'_, AppState>) -> CommandResult<()> {
+    let location = state.location().await?;
+    crate::reveal::show_in_folder(&location.path)
+        .map_err(|e| CommandError::new("cannot_show_folder", e.to_string()))
 }
 
 /// The formats the export dialog offers: the engine's three, and PDF from `arshif-pdf`.
@@ -327,6 +374,7 @@ pub struct ExportReport {
 /// meanwhile; a PDF reads its articles from the shared archive, then sets them off the lock.
 /// The file appears only when complete (see ARCHITECTURE.md). One export runs at a time
 /// (`export_running` otherwise); `cancel_export` stops it with `cancelled` and nothing written.
+/// While it runs the archive cannot be switched (`archive_busy`).
 #[tauri::command]
 pub async fn export_articles<R: Runtime>(
     app: AppHandle<R>,
@@ -339,9 +387,8 @@ pub async fn export_articles<R: Runtime>(
             "no articles are selected",
         ));
     }
-    let guard = state
-        .start_export()
-        .ok_or_else(|| CommandError::new("export_running", "an export is already running"))?;
+    // Held to the end: one export at a time, and the archive does not switch under it.
+    let guard = state.start_export().await?;
     // A closed window cannot hear progress; the export itself goes on.
     let emit = move |step: ExportStep| {
         let _ = app.emit("export-progress", step);

@@ -2,6 +2,8 @@
 //! (through the UI) and the command layer; every decision about data is the engine's.
 mod commands;
 mod error;
+mod reveal;
+mod settings;
 mod state;
 
 use std::path::PathBuf;
@@ -9,6 +11,7 @@ use std::path::PathBuf;
 use tauri::{Manager, Runtime};
 
 pub use error::CommandError;
+pub use settings::Places;
 use state::AppState;
 
 /// The default archive: the app-data folder, the same file the CLI opens without `--db`.
@@ -25,8 +28,8 @@ fn default_archive_path<R: Runtime>(app: &tauri::App<R>) -> PathBuf {
 pub const DAILY_BACKUPS_KEPT: usize = 7;
 
 /// The folder of the automatic daily backups: `backups/` beside the archive. For the default
-/// archive that is the app-data folder; an archive chosen with `ARSHIF_DB` keeps its backups
-/// with it, so two archives never share (and rotate away) each other's copies.
+/// archive that is the app-data folder; an archive chosen in the settings or with `ARSHIF_DB`
+/// keeps its backups with it, so two archives never share (and rotate away) each other's copies.
 pub fn backups_folder(archive: &std::path::Path) -> PathBuf {
     match archive.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.join("backups"),
@@ -34,25 +37,51 @@ pub fn backups_folder(archive: &std::path::Path) -> PathBuf {
     }
 }
 
-/// The app without its window context, generic over the runtime so that command tests can run
-/// it on Tauri's mock runtime with no display. `archive` overrides the default archive path;
-/// `daily_backups` makes today's backup at start-up (off the main thread; tests leave it off).
-pub fn builder<R: Runtime>(archive: Option<PathBuf>, daily_backups: bool) -> tauri::Builder<R> {
-    /// Opens the archive and, when asked, starts today's backup on a thread of its own.
-    fn open(path: PathBuf, daily_backups: bool) -> AppState {
-        let state = AppState::open(path);
-        if daily_backups {
-            state.start_daily_backups(backups_folder(&state.db_path), DAILY_BACKUPS_KEPT);
-        }
-        state
+/// The app's folders as Tauri knows them: the default archive in the app-data folder, the
+/// settings file in the app-config folder (beside the default archive when there is none).
+fn app_places<R: Runtime>(app: &tauri::App<R>) -> Places {
+    let default_archive = default_archive_path(app);
+    let settings_file = match app.path().app_config_dir() {
+        Ok(dir) => dir.join("settings.json"),
+        Err(_) => default_archive.with_file_name("settings.json"),
+    };
+    Places {
+        default_archive,
+        settings_file,
     }
+}
+
+/// How the app starts.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// `ARSHIF_DB`: this archive for this run, over the remembered choice.
+    pub archive: Option<PathBuf>,
+    /// The default archive and the settings file; `None` asks Tauri for the app's folders when
+    /// the app is set up. The command tests pass them: Tauri's mock runtime never runs setup.
+    pub places: Option<Places>,
+    /// Make today's backup at start-up and after a switch (off the main thread; tests leave it
+    /// off).
+    pub daily_backups: bool,
+}
+
+/// The app without its window context, generic over the runtime so that command tests can run
+/// it on Tauri's mock runtime with no display.
+pub fn builder<R: Runtime>(launch: Launch) -> tauri::Builder<R> {
+    let Launch {
+        archive,
+        places,
+        daily_backups,
+    } = launch;
+    let open = move |places: Places| {
+        let startup = settings::choose_archive(archive, &places);
+        AppState::open(startup, places, daily_backups)
+    };
     let builder = tauri::Builder::<R>::new().plugin(tauri_plugin_dialog::init());
-    let builder = match archive {
-        // Managed now: the mock runtime of the command tests never runs `setup`.
-        Some(path) => builder.manage(open(path, daily_backups)),
+    let builder = match places {
+        Some(places) => builder.manage(open(places)),
         None => builder.setup(move |app| {
-            let path = default_archive_path(app);
-            app.manage(open(path, daily_backups));
+            let places = app_places(app);
+            app.manage(open(places));
             Ok(())
         }),
     };
@@ -78,6 +107,11 @@ pub fn builder<R: Runtime>(archive: Option<PathBuf>, daily_backups: bool) -> tau
         commands::delete_saved_search,
         commands::stats,
         commands::app_info,
+        commands::take_archive_notice,
+        commands::open_archive,
+        commands::create_archive,
+        commands::open_default_archive,
+        commands::show_archive_folder,
         commands::export_articles,
         commands::cancel_export,
         commands::export_date,
@@ -92,7 +126,12 @@ pub fn run() {
     let archive = std::env::var_os("ARSHIF_DB")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from);
-    if let Err(error) = builder::<tauri::Wry>(archive, true).run(tauri::generate_context!()) {
+    let launch = Launch {
+        archive,
+        places: None,
+        daily_backups: true,
+    };
+    if let Err(error) = builder::<tauri::Wry>(launch).run(tauri::generate_context!()) {
         eprintln!("Arshif could not start: {error}");
         std::process::exit(1);
     }

@@ -1,4 +1,6 @@
 //! Command-level tests: the real command layer over IPC on Tauri's mock runtime (no display).
+use std::path::PathBuf;
+
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_context, noop_assets};
@@ -19,7 +21,25 @@ fn harness() -> Harness {
 fn harness_with(daily_backups: bool) -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let archive = dir.path().join("archive.arshif");
-    let app = crate::builder::<tauri::test::MockRuntime>(Some(archive), daily_backups)
+    launch(dir, Some(archive), daily_backups)
+}
+
+/// The app's folders inside `dir`: `default/archive.arshif` and `config/settings.json`.
+fn places(dir: &std::path::Path) -> crate::Places {
+    crate::Places {
+        default_archive: dir.join("default").join("archive.arshif"),
+        settings_file: dir.join("config").join("settings.json"),
+    }
+}
+
+/// Starts the app with its folders in `dir`, and `ARSHIF_DB` set to `archive` if given.
+fn launch(dir: tempfile::TempDir, archive: Option<PathBuf>, daily_backups: bool) -> Harness {
+    let launch = crate::Launch {
+        archive,
+        places: Some(places(dir.path())),
+        daily_backups,
+    };
+    let app = crate::builder::<tauri::test::MockRuntime>(launch)
         .build(mock_context(noop_assets()))
         .unwrap();
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -284,8 +304,7 @@ fn a_cancelled_export_writes_nothing_and_frees_the_slot() {
         );
     }
 
-    let running = state
-        .start_export()
+    let running = tauri::async_runtime::block_on(state.start_export())
         .expect("the slot is free between exports");
     let refused = invoke(
         &h,
@@ -410,17 +429,7 @@ fn an_archive_that_would_not_open_can_be_checked_and_restored() {
     let dir = tempfile::tempdir().unwrap();
     let archive = dir.path().join("archive.arshif");
     std::fs::write(&archive, "not a database, but somebody's file").unwrap();
-    let app = crate::builder::<tauri::test::MockRuntime>(Some(archive.clone()), false)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    let broken = Harness {
-        _dir: dir,
-        _app: app,
-        webview,
-    };
+    let broken = launch(dir, Some(archive), false);
     assert_eq!(
         invoke(&broken, "stats", json!({})).unwrap_err()["code"],
         "not_an_archive"
@@ -442,4 +451,197 @@ fn an_archive_that_would_not_open_can_be_checked_and_restored() {
         invoke(&broken, "check_archive", json!({})).unwrap()["healthy"],
         true
     );
+}
+
+/// The archive opened at start-up, from the settings file: (what the file holds, whether the
+/// remembered archive exists) → the archive opened and the notice given.
+#[test]
+fn the_remembered_archive_is_opened_and_a_missing_or_broken_choice_falls_back() {
+    let check = |settings: Option<&str>, remembered_exists: bool| {
+        let dir = tempfile::tempdir().unwrap();
+        let places = places(dir.path());
+        let remembered = dir.path().join("elsewhere").join("صحافة.arshif");
+        if remembered_exists {
+            drop(arshif_engine::Archive::open(&remembered).unwrap());
+        }
+        if let Some(text) = settings {
+            let text = text.replace("REMEMBERED", &remembered.display().to_string());
+            std::fs::create_dir_all(places.settings_file.parent().unwrap()).unwrap();
+            std::fs::write(&places.settings_file, text).unwrap();
+        }
+        let h = launch(dir, None, false);
+        let info = invoke(&h, "app_info", json!({})).unwrap();
+        let notice = invoke(&h, "take_archive_notice", json!({})).unwrap();
+        // Said once.
+        assert_eq!(
+            invoke(&h, "take_archive_notice", json!({})).unwrap(),
+            Value::Null
+        );
+        let opened = PathBuf::from(info["db_path"].as_str().unwrap());
+        assert!(opened.is_file(), "{info}");
+        let settings_after = std::fs::read_to_string(&places.settings_file).ok();
+        (
+            opened == remembered,
+            info["archive_source"].clone(),
+            notice["code"].clone(),
+            settings_after,
+        )
+    };
+    // No settings file, or one that is not ours: the default archive, no crash, file untouched.
+    assert_eq!(
+        check(None, false),
+        (false, json!("default"), Value::Null, None)
+    );
+    let broken = "{\"archive\": [1, 2";
+    assert_eq!(
+        check(Some(broken), true),
+        (false, json!("default"), Value::Null, Some(broken.into()))
+    );
+    // The remembered archive is there: it opens.
+    let remembered = r#"{"archive": "REMEMBERED", "future": 1}"#;
+    let (opened, source, notice, _) = check(Some(remembered), true);
+    assert_eq!(
+        (opened, source, notice),
+        (true, json!("chosen"), Value::Null)
+    );
+    // It is gone: the default archive, one notice, and the choice is forgotten (other keys kept).
+    let (opened, source, notice, after) = check(Some(remembered), false);
+    assert_eq!(
+        (opened, source, notice),
+        (false, json!("default"), json!("remembered_archive_missing"))
+    );
+    let after: Value = serde_json::from_str(&after.unwrap()).unwrap();
+    assert_eq!(after, json!({"future": 1}));
+}
+
+#[test]
+fn arshif_db_wins_over_the_remembered_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let places = places(dir.path());
+    let remembered = dir.path().join("remembered.arshif");
+    drop(arshif_engine::Archive::open(&remembered).unwrap());
+    crate::settings::remember(&remembered, &places).unwrap();
+    let environment = dir.path().join("environment.arshif");
+    let h = launch(dir, Some(environment.clone()), false);
+    let info = invoke(&h, "app_info", json!({})).unwrap();
+    assert_eq!(info["db_path"], environment.display().to_string());
+    assert_eq!(info["archive_source"], "environment");
+}
+
+/// Switching archives without a restart: every command follows, the choice is remembered, and
+/// whatever cannot be opened is refused with the current archive left open.
+#[test]
+fn switching_archives_opens_creates_refuses_and_remembers() {
+    let (h, _) = demo_harness();
+    let root = h._dir.path().to_path_buf();
+    let places = places(&root);
+    let stats = || invoke(&h, "stats", json!({})).unwrap()["articles"].clone();
+    let db_path = || invoke(&h, "app_info", json!({})).unwrap()["db_path"].clone();
+    let remembered = || crate::settings::Settings::load(&places.settings_file).archive;
+    assert_eq!(stats(), 8);
+
+    // A new, empty archive in a folder of its own, with its daily backups beside it.
+    let new = root.join("press").join("جديد.arshif");
+    let switched = invoke(&h, "create_archive", json!({"path": new})).unwrap();
+    assert_eq!(
+        switched,
+        json!({"path": new, "articles": 0, "remembered": true})
+    );
+    assert_eq!(stats(), 0);
+    assert_eq!(remembered(), Some(new.clone()));
+    let info = invoke(&h, "app_info", json!({})).unwrap();
+    assert_eq!(info["archive_source"], "chosen");
+    assert_eq!(
+        info["backups_path"],
+        root.join("press/backups").display().to_string()
+    );
+    let hits = invoke(
+        &h,
+        "search",
+        json!({"params": {"query": "الأمن", "facets": true}}),
+    )
+    .unwrap();
+    assert_eq!(hits["total"], 0, "no cache of the old archive answers");
+
+    // Back to the first archive: its articles, tags and saved searches are all there.
+    let first = root.join("archive.arshif");
+    let switched = invoke(&h, "open_archive", json!({"path": first})).unwrap();
+    assert_eq!(switched["articles"], 8);
+    assert_eq!(stats(), 8);
+    assert_eq!(remembered(), Some(first.clone()));
+
+    // Refused, each with the first archive still open and nothing created or changed.
+    let text = root.join("notes.arshif");
+    std::fs::write(&text, "text, not an archive ".repeat(50)).unwrap();
+    let newer = root.join("newer.arshif");
+    invoke(&h, "backup_archive", json!({"path": newer})).unwrap();
+    set_user_version(&newer, arshif_engine::SCHEMA_VERSION + 1);
+    let cases = [
+        ("open_archive", text.clone(), "not_an_archive"),
+        ("open_archive", newer.clone(), "newer_database"),
+        ("open_archive", root.join("gone.arshif"), "archive_missing"),
+        ("create_archive", text.clone(), "archive_exists"),
+    ];
+    for (command, path, code) in cases {
+        let refused = invoke(&h, command, json!({"path": path})).unwrap_err();
+        assert_eq!(
+            refused["code"],
+            code,
+            "{command} {}: {refused}",
+            path.display()
+        );
+        assert_eq!(stats(), 8, "{command} {}", path.display());
+        assert_eq!(db_path(), first.display().to_string());
+    }
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "text, not an archive ".repeat(50)
+    );
+    assert!(!root.join("gone.arshif").exists());
+    assert_eq!(remembered(), Some(first.clone()));
+
+    // Home again: the default archive, remembered as no choice at all.
+    let switched = invoke(&h, "open_default_archive", json!({})).unwrap();
+    assert_eq!(
+        switched["path"],
+        places.default_archive.display().to_string()
+    );
+    assert_eq!(
+        invoke(&h, "app_info", json!({})).unwrap()["archive_source"],
+        "default"
+    );
+    assert_eq!(remembered(), None);
+}
+
+/// Sets an archive file's schema version, as a newer Arshif would have written it.
+fn set_user_version(path: &std::path::Path, version: u32) {
+    let mut bytes = std::fs::read(path).unwrap();
+    // The header's user_version: four bytes, big-endian, at offset 60.
+    bytes[60..64].copy_from_slice(&version.to_be_bytes());
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// No switch while an import, an export or a restore runs: the window says why, and the open
+/// archive goes on as it was.
+#[test]
+fn no_switch_while_an_import_or_an_export_runs() {
+    let (h, _) = demo_harness();
+    let other = h._dir.path().join("other.arshif");
+    let state = h._app.state::<crate::state::AppState>();
+
+    let import = state.start_import().expect("the slot is free");
+    let refused = invoke(&h, "create_archive", json!({"path": other})).unwrap_err();
+    assert_eq!(refused["code"], "archive_busy");
+    drop(import);
+
+    let export = tauri::async_runtime::block_on(state.start_export()).unwrap();
+    let refused = invoke(&h, "create_archive", json!({"path": other})).unwrap_err();
+    assert_eq!(refused["code"], "archive_busy");
+    assert!(!other.exists(), "nothing created");
+    assert_eq!(invoke(&h, "stats", json!({})).unwrap()["articles"], 8);
+    drop(export);
+
+    // Once they end, the switch goes through.
+    invoke(&h, "create_archive", json!({"path": other})).unwrap();
+    assert_eq!(invoke(&h, "stats", json!({})).unwrap()["articles"], 0);
 }

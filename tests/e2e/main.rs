@@ -251,6 +251,15 @@ async fn pick_language_and_theme(app: &App, language: &str, theme: &str) {
         )
         .await
         .unwrap();
+    // The bundled fonts load when first used (font-display: swap): wait for them, so no
+    // screenshot catches the fallback face (callers still wait for the repaint).
+    app.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done());",
+            vec![],
+        )
+        .await
+        .unwrap();
 }
 
 /// The native save dialog is invisible to WebDriver too: the next `save` call answers `path`,
@@ -657,14 +666,7 @@ async fn back_up_check_and_restore_from_settings() {
         .unwrap();
     app.wait_for_text("[data-testid=backup-result]", "الأرشيف سليم")
         .await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(
-        out.join("settings-backups-ar-light.png"),
-        app.client.screenshot().await.unwrap(),
-    )
-    .unwrap();
+    save_settled_screenshot(&app, "settings-backups-ar-light.png").await;
     app.find("[data-testid=settings-close]")
         .await
         .click()
@@ -709,6 +711,69 @@ async fn back_up_check_and_restore_from_settings() {
         .click()
         .await
         .unwrap();
+    app.wait_for_text(
+        "[data-testid=article-list] [data-testid=article-title]",
+        "زيارة مدير الشرطة",
+    )
+    .await;
+    app.end().await;
+}
+
+/// Waits past the dialog's transitions, then writes a screenshot to `target/screenshots/name`.
+async fn save_settled_screenshot(app: &App, name: &str) {
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    let png = app.client.screenshot().await.unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+    std::fs::write(out.join(name), png).unwrap();
+}
+
+/// The archive's place in settings: a new archive through the (stood-in) save dialog empties the
+/// window without a restart, a file that is not an archive is refused with the current archive
+/// kept, and the first archive opens again through the open dialog with its article.
+#[tokio::test(flavor = "multi_thread")]
+async fn switch_archives_from_settings() {
+    let app = App::start().await;
+    app.find("[data-testid=empty-state]").await;
+    import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
+
+    click(&app, "[data-testid=settings-button]").await;
+    let first = app
+        .wait_for_text("[data-testid=archive-location]", "archive.arshif")
+        .await;
+    app.wait_for_text("[data-testid=archive-source]", "ARSHIF_DB")
+        .await;
+    let folder = tempfile::tempdir().unwrap();
+    let new = folder.path().join("صحف.arshif");
+    answer_save_dialog_with(&app, &new).await;
+    click(&app, "[data-testid=archive-new]").await;
+    app.wait_for_text("[data-testid=archive-result]", "صحف.arshif")
+        .await;
+    assert!(new.is_file(), "the new archive exists");
+    app.wait_for_text("[data-testid=archive-location]", "صحف.arshif")
+        .await;
+    app.wait_for_text("[data-testid=archive-source]", "اخترته هنا")
+        .await;
+    click(&app, "[data-testid=settings-close]").await;
+    app.find("[data-testid=empty-state]:not([hidden])").await;
+
+    click(&app, "[data-testid=settings-button]").await;
+    let text = folder.path().join("notes.arshif");
+    std::fs::write(&text, "notes, not an archive ".repeat(40)).unwrap();
+    answer_open_dialog_with(&app, std::slice::from_ref(&text)).await;
+    click(&app, "[data-testid=archive-open]").await;
+    app.wait_for_text("[data-testid=archive-result]", "ليس أرشيفًا")
+        .await;
+    app.wait_for_text("[data-testid=archive-location]", "صحف.arshif")
+        .await;
+
+    answer_open_dialog_with(&app, &[std::path::PathBuf::from(first.trim())]).await;
+    click(&app, "[data-testid=archive-open]").await;
+    app.wait_for_text("[data-testid=archive-result]", "archive.arshif")
+        .await;
+    save_settled_screenshot(&app, "settings-archive-ar-light.png").await;
+    click(&app, "[data-testid=settings-close]").await;
     app.wait_for_text(
         "[data-testid=article-list] [data-testid=article-title]",
         "زيارة مدير الشرطة",

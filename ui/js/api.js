@@ -111,6 +111,8 @@
  * @typedef {Object} AppInfo
  * @property {string} version
  * @property {string} db_path
+ * @property {'default'|'chosen'|'environment'} archive_source  Why this archive is open.
+ * @property {string} default_path  The default archive (the CLI's without `--db`).
  * @property {string} backups_path  The folder of the automatic daily backups.
  * @property {number} backups_kept  How many daily backups are kept.
  */
@@ -372,6 +374,56 @@ export function nearDuplicatesOfArticle(id) {
 /** @returns {Promise<AppInfo>} */
 export function appInfo() {
   return call('app_info');
+}
+
+/**
+ * @typedef {Object} ArchiveSwitch  What a switch of archive did.
+ * @property {string} path
+ * @property {number} articles  In the archive now open.
+ * @property {boolean} remembered  False: it will not open at the next start.
+ */
+
+/**
+ * Opens the archive at `path` (chosen in the open dialog) in place of the
+ * current one. Rejects with `not_an_archive`, `newer_database`,
+ * `archive_missing` or `archive_busy`, the current archive staying open.
+ * @param {string} path
+ * @returns {Promise<ArchiveSwitch>}
+ */
+export function openArchive(path) {
+  return call('open_archive', { path });
+}
+
+/**
+ * Creates a new archive at `path` (chosen in the save dialog) and opens it.
+ * Rejects with `archive_exists` rather than replace a file.
+ * @param {string} path
+ * @returns {Promise<ArchiveSwitch>}
+ */
+export function createArchive(path) {
+  return call('create_archive', { path });
+}
+
+/** Goes back to the default archive. @returns {Promise<ArchiveSwitch>} */
+export function openDefaultArchive() {
+  return call('open_default_archive');
+}
+
+/** Shows the archive's folder in the file manager. @returns {Promise<void>} */
+export function showArchiveFolder() {
+  return call('show_archive_folder');
+}
+
+/**
+ * @typedef {{ code: 'remembered_archive_missing', path: string }} ArchiveNotice
+ */
+
+/**
+ * What to tell the user once at start-up, or null (every later call).
+ * @returns {Promise<ArchiveNotice|null>}
+ */
+export function takeArchiveNotice() {
+  return call('take_archive_notice');
 }
 
 /**

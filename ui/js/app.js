@@ -16,7 +16,7 @@ import { createExport } from './views/export.js';
 import { createFacets } from './views/facets.js';
 import { createHelp } from './views/help.js';
 import { createList } from './views/list.js';
-import { announce, hideError, initNotify, showError } from './views/notify.js';
+import { announce, hideError, initNotify, showError, showNotice } from './views/notify.js';
 import { createReader } from './views/reader.js';
 import { createReport } from './views/report.js';
 import { createSaved } from './views/saved.js';
@@ -170,7 +170,7 @@ const bulk = createBulk({
 const settings = createSettings({
   getPrefs: () => prefs,
   onChange: (changes) => updatePrefs(changes),
-  onRestored: () => reloadEverything(),
+  onArchiveChanged: () => reloadEverything(),
 });
 
 exportButton.addEventListener('click', () => exporter.open());
@@ -186,12 +186,25 @@ function syncSelection(ids) {
 }
 
 /**
- * After a restore every view shows the archive that was replaced: read it all again.
+ * After a restore or a switch of archive every view shows the archive that was
+ * open before: read it all again (list, tags, facets, saved searches, counts).
  * @returns {Promise<void>}
  */
 async function reloadEverything() {
   reader.clear();
   await Promise.all([refreshLibrary(), saved.load(), runQuery('')]);
+}
+
+/** Says once, at start-up, that the archive remembered from last time was gone. */
+async function tellArchiveNotice() {
+  try {
+    const notice = await api.takeArchiveNotice();
+    if (notice && notice.code === 'remembered_archive_missing') {
+      showNotice(tNodes('archive.missingAtStart', { file: userText('bdi', notice.path, { class: 'notice-file' }) }));
+    }
+  } catch (error) {
+    console.error(error);
+  }
 }
 
 onLanguageChange(() => {
@@ -459,6 +472,7 @@ async function start() {
   ]);
   if (archiveEmpty === null) renderView();
   appRoot.removeAttribute('aria-busy');
+  await tellArchiveNotice();
 }
 
 start();

@@ -296,3 +296,46 @@ fn backups_refuse_to_overwrite_the_archive() {
         ["archive.arshif", "archive.arshif-shm", "archive.arshif-wal"]
     );
 }
+
+/// What the desktop app asks before it switches to another archive: a file it can open passes,
+/// anything else is refused by its code, and no file is changed or created either way (not even
+/// the `-wal`/`-shm` files a read-only connection would add beside a database in WAL mode).
+#[test]
+fn check_openable_tells_what_can_be_opened_and_touches_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = filled_archive(&dir.path().join("archive.arshif"));
+    let copy = dir.path().join("copy.arshif");
+    archive.backup(&copy).unwrap();
+    let old = dir.path().join("schema-1.arshif");
+    std::fs::copy(fixture("archives/schema-1.arshif"), &old).unwrap();
+    let newer = newer_copy(&archive, dir.path());
+    drop(archive);
+    let text = dir.path().join("notes.arshif");
+    std::fs::write(&text, "text, not an archive ".repeat(100)).unwrap();
+    let empty = dir.path().join("empty.arshif");
+    std::fs::write(&empty, "").unwrap();
+    // Another program's database, in WAL mode like ours.
+    let foreign = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+        .unwrap();
+
+    let cases = [
+        (copy, None),
+        (old, None),
+        (newer, Some("newer_database")),
+        (text, Some("not_an_archive")),
+        (empty, Some("not_an_archive")),
+        (foreign.clone(), Some("not_an_archive")),
+        (dir.path().join("missing.arshif"), Some("io")),
+    ];
+    let listing = files_in(dir.path());
+    let foreign_bytes = std::fs::read(&foreign).unwrap();
+    for (path, code) in &cases {
+        let answer = Archive::check_openable(path).err().map(|e| e.code());
+        assert_eq!(answer, *code, "{}", path.display());
+    }
+    assert_eq!(files_in(dir.path()), listing);
+    assert_eq!(std::fs::read(&foreign).unwrap(), foreign_bytes);
+}

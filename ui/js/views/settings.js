@@ -1,13 +1,16 @@
-// The settings dialog: interface language, theme, digits, where the archive
-// lives (read-only, from app_info), and backups: back up now, restore from a
-// backup (after a confirmation saying the current archive is kept), check the
-// archive, and where the automatic daily backups are kept.
+// The settings dialog: interface language, theme, digits, the archive's place
+// (archive-place.js: open another archive, a new one, the default), and
+// backups: back up now, restore from a backup (after a confirmation saying the
+// current archive is kept), check the archive, and where the automatic daily
+// backups are kept.
 
 import * as api from '../api.js';
 import { $, baseName, h, replace, userText } from '../dom.js';
 import { backupFileName } from '../filename.js';
 import { errorText, formatSize } from '../format.js';
 import { LANGUAGES, t, tNodes } from '../i18n.js';
+import { createArchivePlace } from './archive-place.js';
+import { createOutcome } from './outcome.js';
 
 /**
  * A file name in a `<bdi>`, its full path as the tooltip.
@@ -41,34 +44,55 @@ export function checkSentences(report) {
  * @param {{
  *   getPrefs: () => import('../prefs.js').Prefs,
  *   onChange: (changes: Partial<import('../prefs.js').Prefs>) => void,
- *   onRestored: () => Promise<void>,
- * }} handlers
+ *   onArchiveChanged: () => Promise<void>,
+ * }} handlers  `onArchiveChanged`: a restore or a switch replaced the archive.
  */
 export function createSettings(handlers) {
   const dialog = /** @type {HTMLDialogElement} */ ($('[data-testid="settings-dialog"]'));
   const language = /** @type {HTMLSelectElement} */ ($('[data-testid="language-select"]', dialog));
   const theme = /** @type {HTMLSelectElement} */ ($('[data-testid="theme-select"]', dialog));
   const digits = /** @type {HTMLSelectElement} */ ($('[data-testid="digits-select"]', dialog));
-  const location = $('[data-testid="archive-location"]', dialog);
   const version = $('[data-testid="app-version"]', dialog);
   const backupAuto = $('[data-testid="backup-auto"]', dialog);
   const backupLocation = $('[data-testid="backup-location"]', dialog);
-  const result = $('[data-testid="backup-result"]', dialog);
   const actions = /** @type {HTMLButtonElement[]} */ ([
     $('[data-testid="backup-now"]', dialog),
     $('[data-testid="backup-restore"]', dialog),
     $('[data-testid="archive-check"]', dialog),
   ]);
+  // One action at a time across the dialog: a backup and a switch never overlap.
+  const allActions = /** @type {HTMLButtonElement[]} */ ([
+    ...actions,
+    ...dialog.querySelectorAll('[data-testid="archive-place"] .backup-actions button'),
+  ]);
+  const backups = createOutcome($('[data-testid="backup-result"]', dialog), allActions);
   const restoreDialog = /** @type {HTMLDialogElement} */ ($('[data-testid="restore-dialog"]'));
   const restoreConfirm = /** @type {HTMLButtonElement} */ ($('[data-testid="restore-confirm"]', restoreDialog));
   /** @type {import('../api.js').AppInfo|null} */
   let info = null;
-  /** @type {(() => (Node|string)[])|null} The last outcome, re-rendered on a language change. */
-  let outcome = null;
-  /** @type {'ok'|'problem'|'busy'} */
-  let outcomeKind = 'ok';
   /** @type {string|null} The backup waiting for the restore confirmation. */
   let pendingRestore = null;
+
+  /** Reads where the archive is now (after opening the dialog, a switch or a restore). */
+  async function loadInfo() {
+    try {
+      info = await api.appInfo();
+    } catch (error) {
+      console.error(error);
+    }
+    sync();
+  }
+
+  const placeOutcome = createOutcome($('[data-testid="archive-result"]', dialog), allActions);
+  const place = createArchivePlace({
+    root: $('[data-testid="archive-place"]', dialog),
+    outcome: placeOutcome,
+    fileName,
+    getInfo: () => info,
+    onSwitched: async () => {
+      await Promise.all([handlers.onArchiveChanged(), loadInfo()]);
+    },
+  });
 
   // Each language is named in itself, so anyone can find their own.
   replace(
@@ -82,55 +106,11 @@ export function createSettings(handlers) {
     theme.value = prefs.theme;
     digits.value = prefs.digits;
     digits.disabled = prefs.language !== 'ar';
-    location.textContent = info ? info.db_path : t('settings.locationUnknown');
     version.textContent = info ? t('settings.version', { version: info.version }) : '';
     backupAuto.textContent = t('backup.auto', { backups: t('count.backups', { count: info ? info.backups_kept : 7 }) });
     backupLocation.textContent = info ? info.backups_path : t('settings.locationUnknown');
-    renderOutcome();
-  }
-
-  function renderOutcome() {
-    result.hidden = outcome === null;
-    result.setAttribute('data-kind', outcomeKind);
-    replace(result, outcome ? h('p', null, outcome()) : null);
-  }
-
-  /**
-   * @param {'ok'|'problem'|'busy'} kind
-   * @param {() => (Node|string)[]} content  Rebuilt on a language change.
-   */
-  function setOutcome(kind, content) {
-    outcomeKind = kind;
-    outcome = content;
-    renderOutcome();
-  }
-
-  /** @typedef {{ kind: 'ok'|'problem', content: () => (Node|string)[] }} Outcome */
-
-  /**
-   * Runs one backup action with the buttons disabled and its outcome shown.
-   * @param {string} busyKey
-   * @param {() => Promise<Outcome|null>} work  Null: the user cancelled a dialog.
-   */
-  async function act(busyKey, work) {
-    for (const button of actions) button.disabled = true;
-    const before = { outcome, outcomeKind };
-    setOutcome('busy', () => [t(busyKey)]);
-    try {
-      const done = await work();
-      if (done) {
-        setOutcome(done.kind, done.content);
-      } else {
-        outcome = before.outcome;
-        outcomeKind = before.outcomeKind;
-        renderOutcome();
-      }
-    } catch (error) {
-      console.error(error);
-      setOutcome('problem', () => [errorText(error)]);
-    } finally {
-      for (const button of actions) button.disabled = false;
-    }
+    place.sync();
+    backups.render();
   }
 
   /** @returns {Promise<string>} */
@@ -143,7 +123,7 @@ export function createSettings(handlers) {
   }
 
   actions[0].addEventListener('click', () =>
-    act('backup.running', async () => {
+    backups.run('backup.running', async () => {
       const path = await api.pickSavePath({
         title: t('backup.saveTitle'),
         defaultPath: backupFileName(t('backup.fileWords'), await today()),
@@ -161,7 +141,7 @@ export function createSettings(handlers) {
     try {
       path = await api.pickBackup({ title: t('backup.openTitle'), backups: t('backup.filter'), allFiles: t('import.allFiles') });
     } catch (error) {
-      setOutcome('problem', () => [errorText(error)]);
+      backups.set('problem', () => [errorText(error)]);
       return;
     }
     if (!path) return;
@@ -176,10 +156,10 @@ export function createSettings(handlers) {
     const path = pendingRestore;
     restoreDialog.close('restore');
     if (!path) return;
-    act('restore.running', async () => {
+    backups.run('restore.running', async () => {
       const report = await api.restoreArchive(path);
       // Everything the window shows came from the archive that was replaced.
-      await handlers.onRestored();
+      await handlers.onArchiveChanged();
       return {
         kind: 'ok',
         content: () => {
@@ -193,7 +173,7 @@ export function createSettings(handlers) {
   });
 
   actions[2].addEventListener('click', () =>
-    act('check.running', async () => {
+    backups.run('check.running', async () => {
       const report = await api.checkArchive();
       return { kind: report.healthy ? 'ok' : 'problem', content: () => [checkSentences(report).join(' ')] };
     }),
@@ -214,19 +194,13 @@ export function createSettings(handlers) {
   }
 
   return {
-    /** Opens the dialog, fetching the archive location the first time. */
+    /** Opens the dialog and reads where the archive is now. */
     async open() {
-      outcome = null;
+      backups.clear();
+      placeOutcome.clear();
       sync();
       dialog.showModal();
-      if (!info) {
-        try {
-          info = await api.appInfo();
-        } catch (error) {
-          console.error(error);
-        }
-        sync();
-      }
+      await loadInfo();
     },
     /** Re-renders after a language change. */
     refresh() {

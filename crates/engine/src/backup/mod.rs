@@ -90,10 +90,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Opens `source` read-only and checks that it is an archive this build can open: our
-/// application id, a schema version not newer than ours, and a clean `PRAGMA integrity_check`.
-/// Nothing is written to `source`.
-fn open_checked_source(source: &Path) -> Result<Connection> {
+/// Opens `source` read-only and checks its header: our application id and a schema version not
+/// newer than ours. Nothing is written to `source`, nor created beside it.
+fn open_read_only(source: &Path) -> Result<Connection> {
     if !source.is_file() {
         return Err(Error::io(
             source,
@@ -127,6 +126,13 @@ fn open_checked_source(source: &Path) -> Result<Connection> {
         other => other,
     })?;
     check_header(source, application_id, version)?;
+    Ok(conn)
+}
+
+/// Opens `source` read-only and checks that it is an archive this build can open: the header
+/// (see [`open_read_only`]) and a clean `PRAGMA integrity_check`. Nothing is written to `source`.
+fn open_checked_source(source: &Path) -> Result<Connection> {
+    let conn = open_read_only(source)?;
     // integrity_check also checks the FTS5 index, which needs our tokenizer to be known.
     fts_tokenizer::register(&conn)?;
     let problems = check::integrity_problems(&conn);
@@ -210,6 +216,15 @@ fn still_in_use(path: &Path) -> bool {
 }
 
 impl Archive {
+    /// Checks that the file at `path` is an archive this build can open, without opening it as
+    /// one: it exists, and its header has our application id and a schema no newer than ours.
+    /// Reads the header only (no integrity check, which takes long on a large archive), writes
+    /// nothing and creates nothing, so a refused file is left exactly as it was. The desktop app
+    /// asks this before it switches to another archive.
+    pub fn check_openable(path: &Path) -> Result<()> {
+        open_read_only(path).map(drop)
+    }
+
     /// Writes a complete copy of the archive to `destination` (replacing a file there only once
     /// the copy is whole). The archive stays usable throughout.
     pub fn backup(&self, destination: &Path) -> Result<u64> {
