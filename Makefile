@@ -38,13 +38,17 @@ test-pdf:
 
 ## The interface's translations are complete in Arabic, French and English, no script hands
 ## article data to an HTML or code sink (docs/SECURITY.md), default file names, the word diff,
-## the bundled fonts exist with their licences.
+## the bundled fonts exist with their licences, the arrow keys follow reading direction, the
+## settings' defaults and text sizes, Arabic plurals and digits.
 test-ui:
 	node tests/ui/i18n-complete.mjs
 	node tests/ui/no-html-sinks.mjs
 	node tests/ui/filename.test.mjs
 	node tests/ui/word-diff.mjs
 	node tests/ui/fonts.mjs
+	node tests/ui/keys.test.mjs
+	node tests/ui/prefs.test.mjs
+	node tests/ui/plurals.test.mjs
 
 test-shell:
 	cargo test -p arshif-desktop --lib

@@ -832,6 +832,26 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
     assert_eq!(tagged.len(), 4);
     app.wait_for_text("[data-testid=tag-list]", "مختارات").await;
 
+    // Remove tag… takes the same tag off the same four.
+    click(&app, "[data-testid=bulk-untag]").await;
+    app.wait_for_text("[data-testid=bulk-tag-dialog]", "إزالة الوسم")
+        .await;
+    app.find("[data-testid=bulk-tag-name]")
+        .await
+        .send_keys("مختارات\u{E007}")
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=notice]", "أُزيل الوسم مختارات")
+        .await;
+    let left = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=row-tag]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(left.len(), 0);
+
     // Ctrl+A selects every row; the delete confirmation names the count.
     list.send_keys(&format!("{}a", char::from(Key::Control)))
         .await
@@ -852,6 +872,65 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
         .unwrap();
     app.find("[data-testid=empty-state]:not([hidden])").await;
     app.wait_for_text("[data-testid=stat-articles]", "0").await;
+    app.end().await;
+}
+
+/// Waits until the reader shows the article titled `title`.
+async fn wait_for_reader(app: &App, title: &str) {
+    app.wait_for_text("[data-testid=reader-title]", title).await;
+}
+
+/// The horizontal arrows open the next and previous article in reading direction (in Arabic
+/// ← is forward, in French →), from the list and from the reader; the reader's text size is
+/// a setting that outlives a reload.
+#[tokio::test(flavor = "multi_thread")]
+async fn arrows_follow_reading_direction_and_text_size_persists() {
+    let app = start_with_the_demo_folder().await;
+    let rows = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=article-title]",
+        ))
+        .await
+        .unwrap();
+    let mut titles = Vec::new();
+    for row in &rows[..3] {
+        titles.push(
+            app.client
+                .execute("return arguments[0].textContent", vec![json!(row)])
+                .await
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    rows[0].click().await.unwrap();
+    wait_for_reader(&app, &titles[0]).await;
+    let list = app.find("[data-testid=article-list]").await;
+    list.send_keys(&char::from(Key::Left).to_string())
+        .await
+        .unwrap();
+    wait_for_reader(&app, &titles[1]).await;
+    // From the reader itself: → goes back in Arabic.
+    let reader = app.find("[data-testid=reader]").await;
+    reader
+        .send_keys(&char::from(Key::Right).to_string())
+        .await
+        .unwrap();
+    wait_for_reader(&app, &titles[0]).await;
+
+    // Left to right in French: → is forward.
+    pick_language_and_theme(&app, "fr", "light").await;
+    list.send_keys(&char::from(Key::Right).to_string())
+        .await
+        .unwrap();
+    wait_for_reader(&app, &titles[1]).await;
+
+    click(&app, "[data-testid=text-larger]").await;
+    app.find("[data-testid=reader][data-text-size=l]").await;
+    app.client.refresh().await.unwrap();
+    app.find("[data-testid=reader][data-text-size=l]").await;
     app.end().await;
 }
 

@@ -121,6 +121,9 @@ const reader = createReader({
   },
   onOpenArticle: (id) => openArticle(id),
   onCompare: (pair) => duplicates.open(pair),
+  onStep: (step) => stepArticle(step),
+  getTextSize: () => prefs.textSize,
+  onTextSizeChange: (textSize) => updatePrefs({ textSize }),
 });
 
 const duplicates = createDuplicates({
@@ -150,9 +153,11 @@ const bulk = createBulk({
   onExport: (scope) => exporter.open({ scope }),
   onTagged: (ids, tag) => {
     list.addTag(ids, tag);
-    if (reader.currentId !== null && ids.includes(reader.currentId)) reader.show(reader.currentId);
-    refreshLibrary();
-    refreshFacets();
+    afterBulkTagChange(ids);
+  },
+  onUntagged: (ids, tag) => {
+    list.removeTag(ids, tag);
+    afterBulkTagChange(ids);
   },
   onDeleted: (ids) => {
     for (const id of ids) list.remove(id);
@@ -174,6 +179,17 @@ const settings = createSettings({
 });
 
 exportButton.addEventListener('click', () => exporter.open());
+
+/**
+ * After a tag went on or off several articles: the reader (if it shows one of
+ * them), the tag counts and the facets read the archive again.
+ * @param {number[]} ids
+ */
+function afterBulkTagChange(ids) {
+  if (reader.currentId !== null && ids.includes(reader.currentId)) reader.show(reader.currentId);
+  refreshLibrary();
+  refreshFacets();
+}
 
 /**
  * Follows the list's selection: the bulk bar, and the export button, which
@@ -330,6 +346,17 @@ function clearSearchError() {
 function openArticle(id) {
   list.select(id);
   reader.show(id);
+}
+
+/**
+ * Opens the next (1) or previous (-1) article of the list in the reader.
+ * @param {-1|1} step
+ * @returns {Promise<void>}
+ */
+async function stepArticle(step) {
+  await list.move(step);
+  const id = list.selectedId;
+  if (id !== null && id !== reader.currentId) reader.show(id);
 }
 
 /**

@@ -1,5 +1,5 @@
 // The interface settings kept in localStorage: language, theme, digits, the
-// library's sort order and the order of search results. Nothing here reaches the archive database.
+// library's sort order, the order of search results and the reader's text size. Nothing here reaches the archive database.
 
 import { isLang } from './i18n.js';
 
@@ -15,7 +15,13 @@ const STORAGE_KEY = 'arshif.settings';
  * @property {import('./i18n.js').Digits} digits
  * @property {SortChoice} sort
  * @property {import('./api.js').SearchSort} searchSort
+ * @property {TextSize} textSize  The reader's text size.
  */
+
+/** @typedef {'s'|'m'|'l'|'xl'} TextSize */
+
+/** The reader's text sizes, smallest first (app.css gives each its font size). */
+export const TEXT_SIZES = /** @type {const} */ (['s', 'm', 'l', 'xl']);
 
 /** The sort choices offered in the list toolbar, in menu order. */
 export const SORT_CHOICES = /** @type {const} */ ([
@@ -36,6 +42,7 @@ const DEFAULTS = {
   digits: 'latn',
   sort: 'imported_desc',
   searchSort: 'relevance',
+  textSize: 'm',
 };
 
 /**
@@ -62,6 +69,9 @@ export function loadPrefs() {
     searchSort: SEARCH_SORTS.includes(/** @type {any} */ (saved.searchSort))
       ? /** @type {import('./api.js').SearchSort} */ (saved.searchSort)
       : DEFAULTS.searchSort,
+    textSize: TEXT_SIZES.includes(/** @type {any} */ (saved.textSize))
+      ? /** @type {TextSize} */ (saved.textSize)
+      : DEFAULTS.textSize,
   };
 }
 
@@ -93,4 +103,15 @@ export function applyTheme(theme) {
 export function sortParams(choice) {
   const [sort, direction] = choice.split('_');
   return { sort: /** @type {import('./api.js').SortKey} */ (sort), descending: direction === 'desc' };
+}
+
+/**
+ * The text size one step smaller (-1) or larger (1), held at the ends.
+ * @param {TextSize} size
+ * @param {-1|1} step
+ * @returns {TextSize}
+ */
+export function stepTextSize(size, step) {
+  const at = Math.max(0, TEXT_SIZES.indexOf(size));
+  return TEXT_SIZES[Math.max(0, Math.min(TEXT_SIZES.length - 1, at + step))];
 }

@@ -1,5 +1,5 @@
 // The bulk-action bar: shown while more than one article is selected, with the
-// count (Arabic plurals), Tag…, Export…, Delete… (after a confirmation naming
+// count (Arabic plurals), Tag…, Remove tag… (one dialog for both), Export…, Delete… (after a confirmation naming
 // the count) and Clear selection; and, when every loaded row is selected but
 // the search has more, a button that exports all of its results without
 // loading them.
@@ -13,6 +13,7 @@ import { announce, showError, showNotice } from './notify.js';
  * @param {{
  *   onExport: (scope: 'selected'|'all') => void,
  *   onTagged: (ids: number[], tag: string) => void,
+ *   onUntagged: (ids: number[], tag: string) => void,
  *   onDeleted: (ids: number[]) => void,
  *   onClear: () => void,
  * }} handlers
@@ -30,6 +31,8 @@ export function createBulk(handlers) {
   /** @type {number[]} */
   let ids = [];
   let view = { query: '', total: 0, loaded: 0 };
+  /** What the tag dialog does: add the tag, or take it off. */
+  let tagMode = /** @type {'add'|'remove'} */ ('add');
 
   /** @param {number} n */
   const articles = (n) => t('count.articles', { count: n });
@@ -46,13 +49,24 @@ export function createBulk(handlers) {
   exportAll.addEventListener('click', () => handlers.onExport('all'));
   $('[data-testid="bulk-clear"]', bar).addEventListener('click', () => handlers.onClear());
 
-  $('[data-testid="bulk-tag"]', bar).addEventListener('click', () => {
-    $('.dialog-title', tagDialog).textContent = t('bulkTag.title', { articles: articles(ids.length) });
+  /**
+   * Opens the tag dialog to add a tag to the selection or to remove one from it.
+   * @param {'add'|'remove'} mode
+   */
+  function openTagDialog(mode) {
+    tagMode = mode;
+    const keys = mode === 'add' ? ['bulkTag.title', 'bulkTag.hint', 'bulkTag.confirm'] : ['bulkUntag.title', 'bulkUntag.hint', 'bulkUntag.confirm'];
+    $('.dialog-title', tagDialog).textContent = t(keys[0], { articles: articles(ids.length) });
+    $('#bulk-tag-hint', tagDialog).textContent = t(keys[1]);
+    tagConfirm.textContent = t(keys[2]);
     tagInput.value = '';
     tagConfirm.disabled = false;
     tagDialog.showModal();
     tagInput.focus();
-  });
+  }
+
+  $('[data-testid="bulk-tag"]', bar).addEventListener('click', () => openTagDialog('add'));
+  $('[data-testid="bulk-untag"]', bar).addEventListener('click', () => openTagDialog('remove'));
 
   async function applyTag() {
     // As in the reader: inner spaces belong to the name, the slashes' do not.
@@ -62,12 +76,18 @@ export function createBulk(handlers) {
       return;
     }
     const chosen = ids.slice();
+    const adding = tagMode === 'add';
     tagConfirm.disabled = true;
     try {
-      await api.tagArticles(name, chosen);
-      tagDialog.close('tagged');
-      handlers.onTagged(chosen, name);
-      const text = t('announce.bulkTagged', { tag: name, articles: articles(chosen.length) });
+      if (adding) await api.tagArticles(name, chosen);
+      else await api.untagArticles(name, chosen);
+      tagDialog.close(adding ? 'tagged' : 'untagged');
+      if (adding) handlers.onTagged(chosen, name);
+      else handlers.onUntagged(chosen, name);
+      const text = t(adding ? 'announce.bulkTagged' : 'announce.bulkUntagged', {
+        tag: name,
+        articles: articles(chosen.length),
+      });
       showNotice([text]);
       announce(text);
     } catch (error) {

@@ -26,6 +26,8 @@ const EXAMPLES = [
   { ar: 'جريدة:هسبريس', latin: 'publication:هسبريس', meaning: 'help.publication' },
   { ar: 'لغة:fr', latin: 'lang:fr', meaning: 'help.lang' },
   { ar: 'من:2022 إلى:2022-08', latin: 'from:2022 to:2022-08', meaning: 'help.dates' },
+  // A two-word month name finds the month under its other regional names too.
+  { ar: 'كانون الثاني 2022', latin: 'كانون الثاني 2022', meaning: 'help.month' },
 ];
 
 /** The field names in the other spelling than the examples use. */

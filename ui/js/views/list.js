@@ -19,6 +19,7 @@ import * as api from '../api.js';
 import { $, h, replace, userText, withSeparators } from '../dom.js';
 import { errorText, formatDate, snippetRuns, tagColour } from '../format.js';
 import { t, tNodes } from '../i18n.js';
+import { articleStep } from '../keys.js';
 import { SEARCH_SORTS, SORT_CHOICES, sortParams } from '../prefs.js';
 import { tagColours } from '../store.js';
 import { showError } from './notify.js';
@@ -693,6 +694,13 @@ export function createList(handlers) {
   });
 
   listbox.addEventListener('keydown', (/** @type {KeyboardEvent} */ event) => {
+    // The horizontal arrows open the next or previous article, in reading direction.
+    const step = articleStep(event);
+    if (step !== 0) {
+      event.preventDefault();
+      move(step).then(openActive);
+      return;
+    }
     const toggleKey = event.ctrlKey || event.metaKey;
     if (event.altKey) return;
     // `code` as well as `key`: on an Arabic layout the A key types ش.
@@ -813,6 +821,18 @@ export function createList(handlers) {
         const item = fetched(id);
         if (!item || (item.tags ?? []).includes(name)) continue;
         item.tags = [...(item.tags ?? []), name];
+      }
+      renderRows();
+    },
+    /**
+     * Takes a tag off fetched rows after a bulk untag.
+     * @param {number[]} ids
+     * @param {string} name
+     */
+    removeTag(ids, name) {
+      for (const id of ids) {
+        const item = fetched(id);
+        if (item) item.tags = (item.tags ?? []).filter((tag) => tag !== name);
       }
       renderRows();
     },

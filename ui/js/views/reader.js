@@ -16,6 +16,8 @@ import {
 } from '../format.js';
 import { icon } from '../icons.js';
 import { locale, t, tNodes } from '../i18n.js';
+import { articleStep } from '../keys.js';
+import { TEXT_SIZES, stepTextSize } from '../prefs.js';
 import { similarityLabel } from './duplicates.js';
 import { announce, showError } from './notify.js';
 import { tagLabel } from './sidebar.js';
@@ -54,6 +56,9 @@ async function nearDuplicates(id) {
  *   onDeleted: (id: number) => void,
  *   onOpenArticle: (id: number) => void,
  *   onCompare: (pair: import('../api.js').NearDuplicatePair) => void,
+ *   onStep: (step: -1|1) => void,
+ *   getTextSize: () => import('../prefs.js').TextSize,
+ *   onTextSizeChange: (size: import('../prefs.js').TextSize) => void,
  * }} handlers
  */
 export function createReader(handlers) {
@@ -138,7 +143,12 @@ export function createReader(handlers) {
     }
     if (a.hijri_date) parts.push(userText('bdi', a.hijri_date, { class: 'meta-hijri', title: t('meta.hijri') }));
     if (a.section) parts.push(userText('bdi', a.section, { class: 'meta-section', title: t('meta.section') }));
-    if (a.page) parts.push(h('span', { class: 'meta-page' }, tNodes('meta.page', { page: userText('bdi', a.page) })));
+    if (a.page) {
+      // A plain page number is written in the interface's digits, like every other count;
+      // anything else ("A3", "ص 4") stays as the source printed it.
+      const page = /^\d{1,6}$/.test(a.page) ? new Intl.NumberFormat(locale(), { useGrouping: false }).format(Number(a.page)) : a.page;
+      parts.push(h('span', { class: 'meta-page' }, tNodes('meta.page', { page: userText('bdi', page) })));
+    }
     const language = languageName(a.language);
     if (language) parts.push(h('bdi', { class: 'meta-language', title: t('meta.language') }, language));
     if (!parts.length) return null;
@@ -286,6 +296,63 @@ export function createReader(handlers) {
     return details;
   }
 
+  /**
+   * The smaller and larger text buttons; the size is a setting, kept between sessions.
+   * @returns {HTMLElement}
+   */
+  function textSizeControl() {
+    const size = handlers.getTextSize();
+    /**
+     * @param {-1|1} step
+     * @param {string} label  i18n key.
+     * @param {string} glyph  Icon name.
+     */
+    const button = (step, label, glyph) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'icon-button',
+          'data-testid': step > 0 ? 'text-larger' : 'text-smaller',
+          'aria-label': t(label),
+          title: t(label),
+          disabled: stepTextSize(size, step) === size,
+          on: { click: () => changeTextSize(step) },
+        },
+        icon(glyph),
+      );
+    return h(
+      'div',
+      { class: 'reader-text-size', role: 'group', 'aria-label': t('reader.textSize') },
+      button(-1, 'reader.textSmaller', 'minus'),
+      button(1, 'reader.textLarger', 'plus'),
+    );
+  }
+
+  /**
+   * Moves the text size one step and keeps focus on the button pressed (or on
+   * the other one once this one reaches the end of the scale).
+   * @param {-1|1} step
+   */
+  function changeTextSize(step) {
+    const next = stepTextSize(handlers.getTextSize(), step);
+    handlers.onTextSizeChange(next);
+    applyTextSize();
+    const control = pane.querySelector('.reader-text-size');
+    if (!control) return;
+    const fresh = textSizeControl();
+    control.replaceWith(fresh);
+    const [smaller, larger] = /** @type {HTMLButtonElement[]} */ ([...fresh.children]);
+    const wanted = step > 0 ? larger : smaller;
+    (wanted.disabled ? (step > 0 ? smaller : larger) : wanted).focus();
+  }
+
+  /** Puts the saved text size on the pane, where app.css reads it. */
+  function applyTextSize() {
+    const size = handlers.getTextSize();
+    pane.setAttribute('data-text-size', TEXT_SIZES.includes(size) ? size : 'm');
+  }
+
   function renderArticle() {
     if (!article) return;
     const a = article;
@@ -326,6 +393,7 @@ export function createReader(handlers) {
             lang: a.title ? a.language : null,
           }),
           metaLine(a),
+          textSizeControl(),
           a.url
             ? h('p', { class: 'reader-url' }, h('span', { class: 'reader-url-label' }, t('reader.source')), ' ', h('bdi', { dir: 'ltr', class: 'mono' }, a.url))
             : null,
@@ -522,6 +590,18 @@ export function createReader(handlers) {
     }
   });
 
+  // In the reader, as in the list, the horizontal arrows go to the next or
+  // previous article in reading direction; text fields keep them for the caret.
+  pane.addEventListener('keydown', (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    if (target.closest('input, textarea, select, [contenteditable]')) return;
+    const step = articleStep(event);
+    if (step === 0) return;
+    event.preventDefault();
+    handlers.onStep(step);
+  });
+
+  applyTextSize();
   render();
 
   return {
