@@ -385,7 +385,7 @@ export function appInfo() {
 
 /**
  * Opens the archive at `path` (chosen in the open dialog) in place of the
- * current one. Rejects with `not_an_archive`, `newer_database`,
+ * current one. Rejects with `not_an_archive`, `newer_database`, `unsafe_archive`,
  * `archive_missing` or `archive_busy`, the current archive staying open.
  * @param {string} path
  * @returns {Promise<ArchiveSwitch>}

@@ -145,6 +145,7 @@ const ERROR_CODES = new Set([
   'internal',
   'not_an_archive',
   'corrupt_database',
+  'unsafe_archive',
   'disk_full',
   'read_only',
   'no_permission',

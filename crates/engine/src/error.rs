@@ -20,6 +20,14 @@ pub enum Error {
     NewerDatabase { found: u32, supported: u32 },
     #[error("{path} is not an Arshif archive")]
     NotAnArchive { path: PathBuf },
+    /// An archive whose schema holds objects Arshif's migrations did not create (a trigger, a
+    /// view, a changed table): it may have been crafted to run SQL of its own, so it is refused
+    /// untouched.
+    #[error(
+        "{path} was changed outside Arshif ({reason}), so it was not opened; nothing in it was \
+         changed"
+    )]
+    UnsafeArchive { path: PathBuf, reason: String },
     #[error("the archive is damaged: {0}")]
     Corrupt(String),
     #[error("the archive is busy in another program; try again in a moment")]
@@ -57,6 +65,7 @@ impl Error {
             Error::BadQuery(_) => "bad_query",
             Error::NewerDatabase { .. } => "newer_database",
             Error::NotAnArchive { .. } => "not_an_archive",
+            Error::UnsafeArchive { .. } => "unsafe_archive",
             Error::Corrupt(_) => "corrupt_database",
             Error::Busy => "busy",
             Error::DiskFull => "disk_full",

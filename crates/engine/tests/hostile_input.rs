@@ -109,6 +109,36 @@ const CASES: &[(&str, &str, u64, Action)] = &[
         5,
         corrupted_archive,
     ),
+    (
+        "archive with a trigger deleting articles on insert",
+        "unsafe_archive",
+        2,
+        trigger_deleting_articles,
+    ),
+    (
+        "archive with a view calling a function",
+        "unsafe_archive",
+        2,
+        view_calling_a_function,
+    ),
+    (
+        "archive with one of our triggers rewritten",
+        "unsafe_archive",
+        2,
+        rewritten_trigger,
+    ),
+    (
+        "archive with an index of its own on articles",
+        "unsafe_archive",
+        2,
+        index_of_its_own,
+    ),
+    (
+        "archive with an extra table",
+        "unsafe_archive",
+        2,
+        extra_table,
+    ),
 ];
 
 #[test]
@@ -742,6 +772,81 @@ fn corrupted_archive(dir: &Path) -> Seen {
         code,
         after: After::Unwritten,
     }
+}
+
+/// Adds `sql` to the case's archive behind Arshif's back, as someone handing over a crafted
+/// archive or "backup" would, then hands it to every way in: opening it, the desktop's check
+/// before a switch, the health check, and a restore from it. Each must refuse it with the same
+/// code, write nothing to it, and the restore must not create the archive it would replace.
+fn crafted(dir: &Path, sql: &str) -> Seen {
+    let archive = dir.join("archive.arshif");
+    rusqlite::Connection::open(&archive)
+        .unwrap()
+        .execute_batch(sql)
+        .unwrap();
+    let before = std::fs::read(&archive).unwrap();
+    let restored = dir.join("restored.arshif");
+    let codes = [
+        error_code(Archive::open(&archive)),
+        error_code(Archive::check_openable(&archive)),
+        error_code(Archive::check_file(&archive)),
+        error_code(Archive::restore_file(&restored, &archive)),
+    ];
+    assert!(
+        std::fs::read(&archive).unwrap() == before,
+        "refused, yet written to"
+    );
+    assert!(!restored.exists(), "a crafted backup was restored");
+    let code = if codes.iter().all(|code| *code == codes[0]) {
+        codes[0].clone()
+    } else {
+        format!("{codes:?}")
+    };
+    Seen {
+        code,
+        after: After::Unwritten,
+    }
+}
+
+/// The attack in docs/SECURITY.md: the next import would delete every article.
+fn trigger_deleting_articles(dir: &Path) -> Seen {
+    crafted(
+        dir,
+        "CREATE TRIGGER keep_tidy AFTER INSERT ON articles BEGIN DELETE FROM articles; END;",
+    )
+}
+
+/// With `trusted_schema` on, reading such a view would run whatever the function does.
+fn view_calling_a_function(dir: &Path) -> Seen {
+    crafted(
+        dir,
+        "CREATE VIEW recent AS SELECT load_extension('/tmp/payload.so') AS id FROM articles;",
+    )
+}
+
+/// Our own trigger by its own name, but also rewriting the notes of every edited article.
+fn rewritten_trigger(dir: &Path) -> Seen {
+    crafted(
+        dir,
+        "DROP TRIGGER articles_fts_update;
+         CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+             INSERT INTO articles_fts(articles_fts, rowid, title, body)
+                 VALUES ('delete', old.id, old.title, old.body);
+             INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+             UPDATE articles SET notes = 'rewritten' WHERE id = new.id;
+         END;",
+    )
+}
+
+/// A unique index on titles would make every later import of a reprint fail.
+fn index_of_its_own(dir: &Path) -> Seen {
+    crafted(dir, "CREATE UNIQUE INDEX one_per_title ON articles(title);")
+}
+
+/// A table alone runs nothing, but it has no place in an archive Arshif wrote, nobody could
+/// see it, and allowing it would mean allowing whatever is defined on it; refused like the rest.
+fn extra_table(dir: &Path) -> Seen {
+    crafted(dir, "CREATE TABLE notes_of_mine (text TEXT);")
 }
 
 /// Markup inside articles is text to the engine: a `.txt` keeps it literally (the UI shows it as

@@ -139,6 +139,29 @@ fn unsafe_code_stays_in_the_two_fts5_modules() {
     );
 }
 
+#[test]
+fn the_engine_opens_connections_only_in_db() {
+    // db::connect turns off trusted_schema and turns on defensive mode before anything reads a
+    // file's schema; a connection opened elsewhere would trust a crafted archive. Test code
+    // (after `#[cfg(test)]`) may open scratch databases directly.
+    let mut files = Vec::new();
+    rust_files(&repo().join("crates/engine/src"), &mut files);
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|f| !f.parent().is_some_and(|dir| dir.ends_with("src/db")))
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            code.contains("Connection::open")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "connections opened around db::connect: {offenders:?}"
+    );
+}
+
 /// The installed app must be findable by its Arabic name: the .deb and .rpm use our desktop
 /// entry template, which names it in Arabic, French and English.
 #[test]

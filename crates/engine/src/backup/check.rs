@@ -5,7 +5,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
-use crate::db::check_header;
+use crate::db::{check_header, connect, verify_schema};
 use crate::error::{Error, Result};
 use crate::search::fts_tokenizer;
 use crate::Archive;
@@ -135,7 +135,7 @@ impl Archive {
         // Read-write without creating: FTS5's integrity check is phrased as an INSERT, which a
         // read-only connection refuses, although it changes nothing.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
+        let conn = connect(path, flags)?;
         let not_an_archive = || Error::NotAnArchive {
             path: path.to_path_buf(),
         };
@@ -157,6 +157,11 @@ impl Archive {
             Err(error) => return Err(error.into()),
         };
         check_header(path, application_id, version)?;
+        // The check runs SQL over the archive's tables, so a schema with objects of its own is
+        // refused here too. A schema too damaged to be read is not: the report says so.
+        if let Err(error @ Error::UnsafeArchive { .. }) = verify_schema(&conn, version, path) {
+            return Err(error);
+        }
         // A schema too damaged to register the tokenizer shows up in the integrity check.
         let _ = fts_tokenizer::register(&conn);
         Ok(check_connection(&conn))

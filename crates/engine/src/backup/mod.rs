@@ -12,7 +12,7 @@ use rusqlite::{Connection, OpenFlags, MAIN_DB};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::now_rfc3339;
-use crate::db::check_header;
+use crate::db::{check_header, connect, verify_schema};
 use crate::error::{Error, Result};
 use crate::export::atomic::{io_error, AtomicFile};
 use crate::search::fts_tokenizer;
@@ -37,7 +37,7 @@ fn copy_database(conn: &Connection, destination: &Path) -> Result<u64> {
         .map_err(|e| sqlite_file_error(temporary, e))?;
     // The copy inherits the archive's write-ahead-log mode; a backup is one self-contained file
     // instead, which opens read-only without leaving `-wal` and `-shm` files beside it.
-    Connection::open(temporary)
+    connect(temporary, OpenFlags::default())
         .and_then(|copy| copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(())))
         .map_err(|e| sqlite_file_error(temporary, e))?;
     file.commit()
@@ -90,8 +90,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Opens `source` read-only and checks its header: our application id and a schema version not
-/// newer than ours. Nothing is written to `source`, nor created beside it.
+/// Opens `source` read-only and checks its header (our application id, a schema version not
+/// newer than ours) and its schema (only the objects our migrations create for that version).
+/// Nothing is written to `source`, nor created beside it.
 fn open_read_only(source: &Path) -> Result<Connection> {
     if !source.is_file() {
         return Err(Error::io(
@@ -110,9 +111,9 @@ fn open_read_only(source: &Path) -> Result<Connection> {
     // read as immutable, which creates nothing; with a log, the log's changes are read too.
     let immutable = header_says_wal(source) && !with_suffix(source, "-wal").exists();
     let conn = if immutable {
-        Connection::open_with_flags(uri(source, "immutable=1"), flags)
+        connect(uri(source, "immutable=1"), flags)
     } else {
-        Connection::open_with_flags(source, flags)
+        connect(source, flags)
     }
     .map_err(|e| sqlite_file_error(source, e))?;
     let header = conn.query_row(
@@ -126,6 +127,7 @@ fn open_read_only(source: &Path) -> Result<Connection> {
         other => other,
     })?;
     check_header(source, application_id, version)?;
+    verify_schema(&conn, version, source)?;
     Ok(conn)
 }
 
@@ -185,7 +187,7 @@ fn move_archive(from: &Path, to: &Path) -> Result<()> {
     if with_suffix(from, "-wal").exists() {
         // A log left by a crash is folded into the file by opening and closing it. If the log
         // is still there after our close, another program (the desktop app) holds the archive.
-        if let Ok(conn) = Connection::open(from) {
+        if let Ok(conn) = connect(from, OpenFlags::default()) {
             let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
             drop(conn);
         }
@@ -206,7 +208,7 @@ fn move_archive(from: &Path, to: &Path) -> Result<()> {
 
 /// True when another connection holds the archive: an exclusive lock cannot be taken.
 fn still_in_use(path: &Path) -> bool {
-    let Ok(conn) = Connection::open(path) else {
+    let Ok(conn) = connect(path, OpenFlags::default()) else {
         // A file SQLite cannot open at all is not in use by SQLite either.
         return false;
     };
@@ -217,8 +219,9 @@ fn still_in_use(path: &Path) -> bool {
 
 impl Archive {
     /// Checks that the file at `path` is an archive this build can open, without opening it as
-    /// one: it exists, and its header has our application id and a schema no newer than ours.
-    /// Reads the header only (no integrity check, which takes long on a large archive), writes
+    /// one: it exists, its header has our application id and a schema no newer than ours, and
+    /// its schema holds only what our migrations create. Reads the header and `sqlite_schema`
+    /// only (no integrity check, which takes long on a large archive), writes
     /// nothing and creates nothing, so a refused file is left exactly as it was. The desktop app
     /// asks this before it switches to another archive.
     pub fn check_openable(path: &Path) -> Result<()> {

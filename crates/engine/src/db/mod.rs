@@ -1,6 +1,11 @@
 //! The connection: opening an archive file, per-connection settings and schema migrations.
+mod schema;
+
+pub(crate) use schema::verify as verify_schema;
+
 use std::path::Path;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use crate::analysis::ANALYZER_VERSION;
@@ -33,33 +38,59 @@ pub fn open(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
-    let conn = Connection::open_with_flags(path, flags)?;
+    let conn = connect(path, flags)?;
     prepare(conn, Some(path))
 }
 
 /// An archive that lives only in memory, for tests and previews.
 pub fn open_in_memory() -> Result<Connection> {
-    prepare(Connection::open_in_memory()?, None)
+    let conn = Connection::open_in_memory()?;
+    harden(&conn)?;
+    prepare(conn, None)
+}
+
+/// Opens a connection to an SQLite file (a path or a `file:` URI) with [`harden`]'s settings
+/// already on. Every connection the engine opens to a file goes through here.
+pub(crate) fn connect<P: AsRef<Path>>(file: P, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(file, flags)?;
+    harden(&conn)?;
+    Ok(conn)
+}
+
+/// Distrusts the schema of the file, which may come from someone else, before anything reads
+/// it: with `trusted_schema` off, triggers, views, CHECK constraints and indexes may call only
+/// functions and virtual tables SQLite marks harmless (FTS5 is one); defensive mode refuses
+/// writes to `sqlite_schema` (even with `writable_schema` on) and to FTS5's shadow tables from
+/// ordinary SQL, and other ways SQL could damage the file. The schema check ([`schema::verify`])
+/// then refuses any object our migrations did not create.
+pub(crate) fn harden(conn: &Connection) -> rusqlite::Result<()> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.pragma_update(None, "trusted_schema", false)
 }
 
 fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
+    let path = path.unwrap_or(Path::new(""));
     let not_an_archive = || Error::NotAnArchive {
-        path: path.map(Path::to_path_buf).unwrap_or_default(),
+        path: path.to_path_buf(),
     };
-    // The first read of a file that is not SQLite fails here with NOTADB; say what it means.
-    configure(&conn).map_err(|error| match error {
-        Error::Database(ref e)
-            if e.sqlite_error_code() == Some(rusqlite::ffi::ErrorCode::NotADatabase) =>
-        {
-            not_an_archive()
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // The file is judged before anything is written to it (even the switch to WAL mode), so a
+    // refused file is left byte for byte as it was. The first read of a file that is not SQLite
+    // fails with NOTADB; say what it means.
+    let header = conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version),
+                (SELECT application_id FROM pragma_application_id),
+                (SELECT count(*) > 0 FROM sqlite_schema)",
+        [],
+        |row| Ok((row.get::<_, u32>(0)?, row.get::<_, i64>(1)?, row.get(2)?)),
+    );
+    let (version, application_id, has_tables): (u32, i64, bool) = match header {
+        Ok(header) => header,
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ffi::ErrorCode::NotADatabase) => {
+            return Err(not_an_archive())
         }
-        other => other,
-    })?;
-    let version: u32 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    let application_id: i64 = conn.query_row("PRAGMA application_id", [], |row| row.get(0))?;
-    let has_tables: bool = conn.query_row("SELECT count(*) > 0 FROM sqlite_master", [], |row| {
-        row.get(0)
-    })?;
+        Err(e) => return Err(e.into()),
+    };
     if application_id != APPLICATION_ID && (version != 0 || has_tables) {
         return Err(not_an_archive());
     }
@@ -69,6 +100,12 @@ fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
             supported: SCHEMA_VERSION,
         });
     }
+    // Against the schema of the file's own version: an older archive is checked before its
+    // upgrade, so the migrations only ever run over objects they know.
+    schema::verify(&conn, version, path)?;
+    // Before anything reads the index: the table names this tokenizer.
+    fts_tokenizer::register(&conn)?;
+    configure(&conn)?;
     migrate(&mut conn, version)?;
     ensure_index(&conn)?;
     crate::near_duplicates::ensure_signatures(&conn)?;
@@ -125,12 +162,9 @@ pub(crate) fn rebuild_index(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Settings that belong to every connection rather than to the schema, so they live here and not
-/// in a migration.
+/// Settings that belong to every connection to an archive rather than to the schema, so they
+/// live here and not in a migration (with [`harden`]'s, set earlier).
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    // Before anything reads the index: the table names this tokenizer.
-    fts_tokenizer::register(conn)?;
     // journal_mode answers with a row; an in-memory database answers "memory", which is fine.
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
     // A 32 MB page cache (SQLite's default is 2 MB): index merges during an import and searches
@@ -239,5 +273,60 @@ mod tests {
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .unwrap();
         assert_eq!(count, 1);
+    }
+
+    /// Our own schema at every version, written as the Arshif of that version left it, opens
+    /// and is brought up to date.
+    #[test]
+    fn every_schema_version_opens_and_upgrades() {
+        for version in 1..=SCHEMA_VERSION {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("old.arshif");
+            {
+                let conn = Connection::open(&path).unwrap();
+                fts_tokenizer::register(&conn).unwrap();
+                for sql in &MIGRATIONS[..version as usize] {
+                    conn.execute_batch(sql).unwrap();
+                }
+                conn.pragma_update(None, "user_version", version).unwrap();
+            }
+            let conn = open(&path).unwrap_or_else(|e| panic!("schema {version}: {e}"));
+            let now: u32 = conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(now, SCHEMA_VERSION, "from schema {version}");
+        }
+    }
+
+    /// Every way the engine opens a connection distrusts the file's schema.
+    #[test]
+    fn every_connection_is_hardened() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.arshif");
+        let connections = [
+            ("open", open(&path).unwrap()),
+            ("open_in_memory", open_in_memory().unwrap()),
+            ("connect", connect(&path, OpenFlags::default()).unwrap()),
+        ];
+        for (how, conn) in connections {
+            let trusted: i64 = conn
+                .query_row("PRAGMA trusted_schema", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(trusted, 0, "{how}");
+            assert!(
+                conn.db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE).unwrap(),
+                "{how}"
+            );
+            // Defensive mode: writable_schema is ignored, so sqlite_schema stays read-only.
+            conn.execute_batch("PRAGMA writable_schema = ON").unwrap();
+            let written = conn.execute(
+                "UPDATE sqlite_schema SET sql = 'CREATE TABLE x(y)' WHERE name = 'articles'",
+                [],
+            );
+            assert!(written.is_err(), "{how}: sqlite_schema was written");
+            // ...and FTS5's shadow tables take no writes from ordinary SQL.
+            let shadow = conn.execute("DELETE FROM articles_fts_data", []);
+            assert!(shadow.is_err(), "{how}: the index was written directly");
+        }
     }
 }
