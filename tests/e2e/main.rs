@@ -940,14 +940,21 @@ async fn arrows_follow_reading_direction_and_text_size_persists() {
 #[tokio::test(flavor = "multi_thread")]
 async fn edit_an_article_in_the_reader_with_suggested_tags() {
     let app = start_with_the_demo_folder().await;
-    let rows = app
-        .client
-        .find_all(Locator::Css(
-            "[data-testid=article-list] [data-testid=article-item]",
-        ))
-        .await
-        .unwrap();
-    rows[0].click().await.unwrap();
+    // The list draws its rows again after each change: find them afresh for every click.
+    let click_row = |n: usize| {
+        let app = &app;
+        async move {
+            let rows = app
+                .client
+                .find_all(Locator::Css(
+                    "[data-testid=article-list] [data-testid=article-item]",
+                ))
+                .await
+                .unwrap();
+            rows[n].click().await.unwrap();
+        }
+    };
+    click_row(0).await;
     app.find("[data-testid=reader-title]").await;
     app.find("[data-testid=tag-input]")
         .await
@@ -958,15 +965,24 @@ async fn edit_an_article_in_the_reader_with_suggested_tags() {
         .await;
 
     // Another article: typing the other spelling offers the tag; ↓ and Enter take it.
-    rows[1].click().await.unwrap();
-    let first = app
-        .client
-        .execute("return document.querySelector('.reader-article').dataset.id", vec![])
-        .await
-        .unwrap();
-    let first = first.as_str().unwrap();
-    app.find(&format!(".reader-article:not([data-id=\"{first}\"])"))
-        .await;
+    let shown_id = || async {
+        app.client
+            .execute(
+                "const a = document.querySelector('.reader-article'); return a ? a.dataset.id : '';",
+                vec![],
+            )
+            .await
+            .unwrap()
+    };
+    let first = shown_id().await;
+    click_row(1).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while shown_id().await == first {
+        assert!(std::time::Instant::now() < deadline, "the second article never opened");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let tags = app.find("[data-testid=reader-tags]").await;
+    assert!(!tags.text().await.unwrap().contains("ميزانية"));
     let input = app.find("[data-testid=tag-input]").await;
     input.send_keys("ميزانيه").await.unwrap();
     app.wait_for_text("[data-testid=tag-options]", "ميزانية")
@@ -988,7 +1004,7 @@ async fn edit_an_article_in_the_reader_with_suggested_tags() {
     let title = app.find("[data-testid=edit-title]").await;
     title.clear().await.unwrap();
     title.send_keys("مقال زنجبيلي معدل").await.unwrap();
-    rows[2].click().await.unwrap();
+    click_row(2).await;
     app.find("[data-testid=discard-dialog][open]").await;
     click(&app, "[data-testid=discard-keep]").await;
     app.find("[data-testid=edit-form]").await;
