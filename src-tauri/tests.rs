@@ -330,7 +330,12 @@ fn an_edit_is_saved_whole_and_tags_are_suggested_by_their_normal_form() {
         "notes": "سطر أول\nسطر ثان",
         "tags": ["ميزانية", "أمن/تعاون دولي"],
     });
-    let article = invoke(&h, "update_article", json!({"id": ids[0], "update": update})).unwrap();
+    let article = invoke(
+        &h,
+        "update_article",
+        json!({"id": ids[0], "update": update}),
+    )
+    .unwrap();
     assert_eq!(article["title"], "عنوان جديد للمقال");
     assert_eq!(article["publication"], "جريدة التحرير");
     assert_eq!(article["authors"], json!(["سعيد", "Nadia"]));
@@ -341,7 +346,10 @@ fn an_edit_is_saved_whole_and_tags_are_suggested_by_their_normal_form() {
     assert_eq!(hits["total"], 1, "{hits}");
     assert_eq!(hits["items"][0]["id"], ids[0]);
     let publications = invoke(&h, "list_publications", json!({})).unwrap();
-    assert!(publications.as_array().unwrap().contains(&json!("جريدة التحرير")));
+    assert!(publications
+        .as_array()
+        .unwrap()
+        .contains(&json!("جريدة التحرير")));
 
     let suggested = invoke(&h, "suggest_tags", json!({"prefix": "ميزانيه", "limit": 8})).unwrap();
     assert_eq!(suggested[0]["name"], "ميزانية", "{suggested}");

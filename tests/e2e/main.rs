@@ -978,7 +978,10 @@ async fn edit_an_article_in_the_reader_with_suggested_tags() {
     click_row(1).await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     while shown_id().await == first {
-        assert!(std::time::Instant::now() < deadline, "the second article never opened");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the second article never opened"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let tags = app.find("[data-testid=reader-tags]").await;
@@ -987,9 +990,14 @@ async fn edit_an_article_in_the_reader_with_suggested_tags() {
     input.send_keys("ميزانيه").await.unwrap();
     app.wait_for_text("[data-testid=tag-options]", "ميزانية")
         .await;
-    app.find("[data-testid=tag-input][aria-expanded=true]").await;
+    app.find("[data-testid=tag-input][aria-expanded=true]")
+        .await;
     input
-        .send_keys(&format!("{}{}", char::from(Key::Down), char::from(Key::Enter)))
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::Down),
+            char::from(Key::Enter)
+        ))
         .await
         .unwrap();
     app.wait_for_text("[data-testid=reader-tags]", "ميزانية")
@@ -1011,7 +1019,11 @@ async fn edit_an_article_in_the_reader_with_suggested_tags() {
     // Ctrl+Enter saves.
     app.find("[data-testid=edit-title]")
         .await
-        .send_keys(&format!("{}{}", char::from(Key::Control), char::from(Key::Enter)))
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::Control),
+            char::from(Key::Enter)
+        ))
         .await
         .unwrap();
     wait_for_reader(&app, "مقال زنجبيلي معدل").await;
