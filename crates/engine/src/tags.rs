@@ -100,6 +100,15 @@ pub(crate) fn set_article_tags(conn: &Connection, id: i64, names: &[String]) -> 
     Ok(())
 }
 
+/// A row of name, colour and article count.
+fn tag_count(row: &rusqlite::Row<'_>) -> rusqlite::Result<TagCount> {
+    Ok(TagCount {
+        name: row.get(0)?,
+        colour: row.get(1)?,
+        count: row.get(2)?,
+    })
+}
+
 /// `%` and `_` are wildcards in LIKE; a tag name may contain them literally.
 fn like_escaped(text: &str) -> String {
     text.replace('\\', "\\\\")
@@ -166,13 +175,7 @@ impl Archive {
              GROUP BY t.id ORDER BY t.key",
         )?;
         let tags = stmt
-            .query_map([], |row| {
-                Ok(TagCount {
-                    name: row.get(0)?,
-                    colour: row.get(1)?,
-                    count: row.get(2)?,
-                })
-            })?
+            .query_map([], tag_count)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(tags)
     }
@@ -190,13 +193,7 @@ impl Archive {
              GROUP BY t.id ORDER BY uses DESC, t.key LIMIT ?2",
         )?;
         let tags = stmt
-            .query_map(params![key, limit], |row| {
-                Ok(TagCount {
-                    name: row.get(0)?,
-                    colour: row.get(1)?,
-                    count: row.get(2)?,
-                })
-            })?
+            .query_map(params![key, limit], tag_count)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(tags)
     }
