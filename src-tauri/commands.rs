@@ -153,6 +153,25 @@ pub async fn list_tags(state: State<'_, AppState>) -> CommandResult<Vec<TagCount
     state.with_archive(|a| Ok(a.tags()?)).await
 }
 
+/// The tags offered while typing a tag name, matched by the engine's normal form (see
+/// `Archive::suggest_tags`), most-used first.
+#[tauri::command]
+pub async fn suggest_tags(
+    state: State<'_, AppState>,
+    prefix: String,
+    limit: u32,
+) -> CommandResult<Vec<TagCount>> {
+    state
+        .with_archive(move |a| Ok(a.suggest_tags(&prefix, limit)?))
+        .await
+}
+
+/// Every publication's name, offered while editing an article's publication.
+#[tauri::command]
+pub async fn list_publications(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    state.with_archive(|a| Ok(a.publication_names()?)).await
+}
+
 #[tauri::command]
 pub async fn rename_tag(state: State<'_, AppState>, old: String, new: String) -> CommandResult<()> {
     state

@@ -99,6 +99,8 @@ pub fn builder<R: Runtime>(launch: Launch) -> tauri::Builder<R> {
         commands::tag_articles,
         commands::untag_articles,
         commands::list_tags,
+        commands::suggest_tags,
+        commands::list_publications,
         commands::rename_tag,
         commands::merge_tags,
         commands::set_tag_colour,

@@ -317,6 +317,52 @@ fn a_cancelled_export_writes_nothing_and_frees_the_slot() {
     drop(running);
 }
 
+/// The reader's edit form saves through `update_article` (tags included, in one call) and the
+/// tag input asks `suggest_tags`, which matches by the engine's normal form.
+#[test]
+fn an_edit_is_saved_whole_and_tags_are_suggested_by_their_normal_form() {
+    let (h, ids) = demo_harness();
+    let update = json!({
+        "title": "عنوان جديد للمقال",
+        "publication": "جريدة التحرير",
+        "authors": ["سعيد", " ", "Nadia"],
+        "date": "2024-02-29",
+        "notes": "سطر أول\nسطر ثان",
+        "tags": ["ميزانية", "أمن/تعاون دولي"],
+    });
+    let article = invoke(
+        &h,
+        "update_article",
+        json!({"id": ids[0], "update": update}),
+    )
+    .unwrap();
+    assert_eq!(article["title"], "عنوان جديد للمقال");
+    assert_eq!(article["publication"], "جريدة التحرير");
+    assert_eq!(article["authors"], json!(["سعيد", "Nadia"]));
+    assert_eq!(article["date"], "2024-02-29");
+    assert_eq!(article["tags"].as_array().unwrap().len(), 2, "{article}");
+    // The new title is searchable at once.
+    let hits = invoke(&h, "search", json!({"params": {"query": "عنوان جديد"}})).unwrap();
+    assert_eq!(hits["total"], 1, "{hits}");
+    assert_eq!(hits["items"][0]["id"], ids[0]);
+    let publications = invoke(&h, "list_publications", json!({})).unwrap();
+    assert!(publications
+        .as_array()
+        .unwrap()
+        .contains(&json!("جريدة التحرير")));
+
+    let suggested = invoke(&h, "suggest_tags", json!({"prefix": "ميزانيه", "limit": 8})).unwrap();
+    assert_eq!(suggested[0]["name"], "ميزانية", "{suggested}");
+    assert_eq!(suggested[0]["count"], 1);
+
+    // A refused edit changes nothing and says why in a code.
+    let bad = json!({"title": "x", "date": "2023-02-29"});
+    let error = invoke(&h, "update_article", json!({"id": ids[0], "update": bad})).unwrap_err();
+    assert_eq!(error["code"], "invalid_input");
+    let unchanged = invoke(&h, "get_article", json!({"id": ids[0]})).unwrap();
+    assert_eq!(unchanged["title"], "عنوان جديد للمقال");
+}
+
 /// The reader's list of possible duplicates: the reprint of a demo article is listed under both
 /// articles (earlier first) until the archivist keeps both.
 #[test]

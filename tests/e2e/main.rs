@@ -934,6 +934,113 @@ async fn arrows_follow_reading_direction_and_text_size_persists() {
     app.end().await;
 }
 
+/// Tag suggestions come from the engine's normal form ("ميزانيه" offers "ميزانية"); the reader's
+/// edit form saves title and tags together, asks before unsaved changes are left behind, and the
+/// new title is in the list and found by a search at once.
+#[tokio::test(flavor = "multi_thread")]
+async fn edit_an_article_in_the_reader_with_suggested_tags() {
+    let app = start_with_the_demo_folder().await;
+    // The list draws its rows again after each change: find them afresh for every click.
+    let click_row = |n: usize| {
+        let app = &app;
+        async move {
+            let rows = app
+                .client
+                .find_all(Locator::Css(
+                    "[data-testid=article-list] [data-testid=article-item]",
+                ))
+                .await
+                .unwrap();
+            rows[n].click().await.unwrap();
+        }
+    };
+    click_row(0).await;
+    app.find("[data-testid=reader-title]").await;
+    app.find("[data-testid=tag-input]")
+        .await
+        .send_keys("ميزانية\u{E007}")
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=reader-tags]", "ميزانية")
+        .await;
+
+    // Another article: typing the other spelling offers the tag; ↓ and Enter take it.
+    let shown_id = || async {
+        app.client
+            .execute(
+                "const a = document.querySelector('.reader-article'); return a ? a.dataset.id : '';",
+                vec![],
+            )
+            .await
+            .unwrap()
+    };
+    let first = shown_id().await;
+    click_row(1).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while shown_id().await == first {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the second article never opened"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let tags = app.find("[data-testid=reader-tags]").await;
+    assert!(!tags.text().await.unwrap().contains("ميزانية"));
+    let input = app.find("[data-testid=tag-input]").await;
+    input.send_keys("ميزانيه").await.unwrap();
+    app.wait_for_text("[data-testid=tag-options]", "ميزانية")
+        .await;
+    app.find("[data-testid=tag-input][aria-expanded=true]")
+        .await;
+    input
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::Down),
+            char::from(Key::Enter)
+        ))
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=reader-tags]", "ميزانية")
+        .await;
+
+    // E opens the form; leaving the article with a change asks first.
+    app.find("[data-testid=reader]")
+        .await
+        .send_keys("e")
+        .await
+        .unwrap();
+    let title = app.find("[data-testid=edit-title]").await;
+    title.clear().await.unwrap();
+    title.send_keys("مقال زنجبيلي معدل").await.unwrap();
+    click_row(2).await;
+    app.find("[data-testid=discard-dialog][open]").await;
+    click(&app, "[data-testid=discard-keep]").await;
+    app.find("[data-testid=edit-form]").await;
+    // Ctrl+Enter saves.
+    app.find("[data-testid=edit-title]")
+        .await
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::Control),
+            char::from(Key::Enter)
+        ))
+        .await
+        .unwrap();
+    wait_for_reader(&app, "مقال زنجبيلي معدل").await;
+    app.find("[data-testid=meta-modified]").await;
+    app.wait_for_text("[data-testid=article-list]", "مقال زنجبيلي معدل")
+        .await;
+    app.wait_for_text("[data-testid=reader-tags]", "ميزانية")
+        .await;
+    let search = app.find("[data-testid=search-input]").await;
+    search.send_keys("زنجبيلي\u{E007}").await.unwrap();
+    app.wait_for_text("[data-testid=result-count]", "نتيجة واحدة")
+        .await;
+    app.wait_for_text("[data-testid=article-list]", "مقال زنجبيلي معدل")
+        .await;
+    app.end().await;
+}
+
 /// A saved page that tries to run script every way a page can, some of it aimed at the app's
 /// IPC (deleting articles), is imported and read: nothing runs, nothing is deleted, and the
 /// page's markup never becomes elements in the window (docs/SECURITY.md).

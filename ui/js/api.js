@@ -322,6 +322,42 @@ export function listTags() {
   return call('list_tags');
 }
 
+/**
+ * The tags offered while typing a tag name: the engine matches the analyzer's
+ * normal form of the whole name and of each path segment, most-used first.
+ * @param {string} prefix
+ * @param {number} limit
+ * @returns {Promise<TagCount[]>}
+ */
+export function suggestTags(prefix, limit) {
+  return call('suggest_tags', { prefix, limit });
+}
+
+/** @returns {Promise<string[]>} Every publication's name. */
+export function listPublications() {
+  return call('list_publications');
+}
+
+/**
+ * @typedef {Object} ArticleUpdate  What the edit form saves; an empty string
+ *   clears a field. The engine validates, and sets `modified_at`.
+ * @property {string} title
+ * @property {string} publication
+ * @property {string[]} authors
+ * @property {string} date  `YYYY-MM-DD` or ''.
+ * @property {string} notes
+ * @property {string[]} tags  The article's whole tag set.
+ */
+
+/**
+ * @param {number} id
+ * @param {ArticleUpdate} update
+ * @returns {Promise<Article>} The article as stored.
+ */
+export function updateArticle(id, update) {
+  return call('update_article', { id, update });
+}
+
 /** @returns {Promise<Stats>} */
 export function stats() {
   return call('stats');
@@ -582,6 +618,22 @@ async function openDialog(options) {
 /**
  * @typedef {{ type: 'enter'|'over'|'drop'|'leave', paths: string[] }} DropEvent
  */
+
+/**
+ * Lets `decide` keep the window open when the archivist asks to close it
+ * (resolving to false keeps it). Tauri's window API destroys the window itself
+ * when the close is not prevented. Does nothing outside Tauri.
+ * @param {() => Promise<boolean>} decide
+ * @returns {Promise<() => void>} A function that stops listening.
+ */
+export async function onCloseRequested(decide) {
+  const tauri = /** @type {any} */ (window).__TAURI__;
+  const windows = tauri && tauri.window;
+  if (!windows || typeof windows.getCurrentWindow !== 'function') return () => {};
+  return windows.getCurrentWindow().onCloseRequested(async (/** @type {{ preventDefault: () => void }} */ event) => {
+    if (!(await decide())) event.preventDefault();
+  });
+}
 
 /**
  * Listens to files dragged onto the window (Tauri delivers real paths; the

@@ -105,6 +105,12 @@ createHelp({
 
 const reader = createReader({
   onTagSearch: (name) => runQuery(tagQuery(name)),
+  onEdited: (article) => {
+    list.applyEdit(article);
+    refreshLibrary();
+    refreshFacets();
+  },
+  onStay: (id) => list.select(id),
   onTagsChanged: (article) => {
     list.setTags(
       article.id,
@@ -271,7 +277,6 @@ async function refreshLibrary() {
     setTagColours(tags);
     sidebar.setStats(stats);
     sidebar.setTags(tags);
-    reader.setSuggestions(tags.map((tag) => tag.name));
     renderView();
   } catch (error) {
     showError(error);
@@ -473,6 +478,16 @@ document.addEventListener('keydown', (event) => {
     focusSearch();
     return;
   }
+  // E (KeyE: ث on an Arabic layout) or F2 edits the article in the reader.
+  const isE = event.key.toLowerCase() === 'e' || event.code === 'KeyE';
+  const bare = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+  if ((isE || event.key === 'F2') && bare && !isEditable(event.target)) {
+    if (reader.currentId !== null) {
+      event.preventDefault();
+      reader.edit();
+    }
+    return;
+  }
   const isSlash = event.key === '/' || event.code === 'Slash';
   if (isSlash && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.target)) {
     event.preventDefault();
@@ -501,5 +516,13 @@ async function start() {
   appRoot.removeAttribute('aria-busy');
   await tellArchiveNotice();
 }
+
+// Closing the window with an unsaved edit asks first, as leaving the article does.
+api
+  .onCloseRequested(async () => {
+    if (!reader.unsaved) return true;
+    return reader.askDiscard();
+  })
+  .catch((error) => console.error(error));
 
 start();

@@ -407,6 +407,9 @@ impl Archive {
                 params![id, notes],
             )?;
         }
+        if let Some(names) = &update.tags {
+            tags::set_article_tags(&tx, id, names)?;
+        }
         tx.execute(
             "UPDATE articles SET modified_at = ?2 WHERE id = ?1",
             params![id, now_rfc3339()],

@@ -116,6 +116,9 @@ pub struct ArticleUpdate {
     pub language: Option<Option<String>>,
     pub date: Option<Option<String>>,
     pub notes: Option<String>,
+    /// The article's whole set of tags: tags not named are taken off, new names are created.
+    /// Written in the same transaction as the other fields, so an edit is saved whole or not at all.
+    pub tags: Option<Vec<String>>,
 }
 
 /// How the library list is ordered.

@@ -47,6 +47,17 @@ pub(crate) fn known_spellings(conn: &Connection) -> Result<Vec<String>> {
 }
 
 impl Archive {
+    /// Every publication's name (not its aliases), in the order of their keys.
+    pub fn publication_names(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name FROM publications ORDER BY key")?;
+        let names = stmt
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(names)
+    }
+
     /// Records `alias` as another spelling of `publication` (created if new), so that articles
     /// imported under either name are one publication.
     pub fn add_publication_alias(&mut self, publication: &str, alias: &str) -> Result<()> {
@@ -80,5 +91,7 @@ mod tests {
         assert_eq!(super::resolve(&archive.conn, "  ").unwrap(), None);
         let names = super::known_spellings(&archive.conn).unwrap();
         assert_eq!(names.len(), 2, "{names:?}");
+        archive.add_publication_alias("أصوات", "اصوات").unwrap();
+        assert_eq!(archive.publication_names().unwrap(), ["أصوات", "هسبريس"]);
     }
 }

@@ -82,6 +82,40 @@ pub(crate) fn attach(conn: &Connection, name: &str, ids: &[i64]) -> Result<u64> 
     Ok(added)
 }
 
+/// Makes `names` the whole tag set of article `id` inside the caller's transaction: every
+/// name is checked (and created if new) before the old links go, so a bad name changes nothing.
+pub(crate) fn set_article_tags(conn: &Connection, id: i64, names: &[String]) -> Result<()> {
+    ensure_articles_exist(conn, &[id])?;
+    let tag_ids = names
+        .iter()
+        .map(|name| find_or_create(conn, name))
+        .collect::<Result<Vec<_>>>()?;
+    conn.execute("DELETE FROM article_tags WHERE article_id = ?1", [id])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?1, ?2)",
+    )?;
+    for tag_id in tag_ids {
+        stmt.execute(params![id, tag_id])?;
+    }
+    Ok(())
+}
+
+/// A row of name, colour and article count.
+fn tag_count(row: &rusqlite::Row<'_>) -> rusqlite::Result<TagCount> {
+    Ok(TagCount {
+        name: row.get(0)?,
+        colour: row.get(1)?,
+        count: row.get(2)?,
+    })
+}
+
+/// `%` and `_` are wildcards in LIKE; a tag name may contain them literally.
+fn like_escaped(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
 /// Gives the tag `name` the colour `colour` if it has none, inside the caller's transaction.
 pub(crate) fn colour_if_unset(conn: &Connection, name: &str, colour: &str) -> Result<()> {
     let colour = clean_colour(colour)?;
@@ -141,13 +175,25 @@ impl Archive {
              GROUP BY t.id ORDER BY t.key",
         )?;
         let tags = stmt
-            .query_map([], |row| {
-                Ok(TagCount {
-                    name: row.get(0)?,
-                    colour: row.get(1)?,
-                    count: row.get(2)?,
-                })
-            })?
+            .query_map([], tag_count)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(tags)
+    }
+
+    /// Tags whose name starts with `prefix`, or has a path segment that does ("تعاون" finds
+    /// "أمن/تعاون دولي"), compared by the analyzer's normal form: "ميزانيه" finds "ميزانية",
+    /// "امن" finds "أمن", diacritics and tatweel are ignored. Most-used first, then in path
+    /// order; at most `limit`. An empty prefix gives the most-used tags.
+    pub fn suggest_tags(&self, prefix: &str, limit: u32) -> Result<Vec<TagCount>> {
+        let key = like_escaped(&name_key(prefix));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.name, t.colour, count(at.article_id) AS uses FROM tags t
+             LEFT JOIN article_tags at ON at.tag_id = t.id
+             WHERE t.key LIKE ?1 || '%' ESCAPE '\\' OR t.key LIKE '%/' || ?1 || '%' ESCAPE '\\'
+             GROUP BY t.id ORDER BY uses DESC, t.key LIMIT ?2",
+        )?;
+        let tags = stmt
+            .query_map(params![key, limit], tag_count)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(tags)
     }
@@ -169,7 +215,7 @@ impl Archive {
         }
         let children: Vec<(i64, String)> = {
             let mut stmt = tx.prepare("SELECT id, name FROM tags WHERE key LIKE ?1 ESCAPE '\\'")?;
-            let pattern = format!("{}/%", old_key.replace('%', "\\%").replace('_', "\\_"));
+            let pattern = format!("{}/%", like_escaped(&old_key));
             let rows = stmt
                 .query_map([pattern], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<Result<Vec<_>, _>>()?;
@@ -339,5 +385,94 @@ mod tests {
             archive.merge_tags("Maroc", "المغرب").unwrap_err().code(),
             "not_found"
         );
+    }
+
+    /// The names `suggest_tags` offers for `prefix`, in order.
+    fn suggested(archive: &Archive, prefix: &str) -> Vec<String> {
+        archive
+            .suggest_tags(prefix, 10)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.name)
+            .collect()
+    }
+
+    #[test]
+    fn suggestions_match_the_normal_form_of_whole_names_and_segments() {
+        let (mut archive, ids) = archive_with(3);
+        for (name, uses) in [
+            ("ميزانية", 1),
+            ("أمن/تعاون دولي", 2),
+            ("إسلام", 1),
+            ("مؤتمر", 1),
+            ("مسؤولية", 1),
+            ("100%_x", 1),
+            ("Économie", 1),
+        ] {
+            archive.tag_articles(name, &ids[..uses]).unwrap();
+        }
+        let cases: &[(&str, &[&str])] = &[
+            // ة typed as ه.
+            ("ميزانيه", &["ميزانية"]),
+            ("ميزا", &["ميزانية"]),
+            // Hamza forms: bare alef for أ and إ, and the hamza on its seat or alone.
+            ("امن", &["أمن/تعاون دولي"]),
+            ("أمن", &["أمن/تعاون دولي"]),
+            ("اسلام", &["إسلام"]),
+            ("مءتمر", &["مؤتمر"]),
+            ("مسئولية", &["مسؤولية"]),
+            // Diacritics and tatweel are ignored.
+            ("مِيزَانِيَّة", &["ميزانية"]),
+            ("ميـــزانية", &["ميزانية"]),
+            // A path segment matches too, and the separator's spaces do not matter.
+            ("تعاون", &["أمن/تعاون دولي"]),
+            ("أمن / تعا", &["أمن/تعاون دولي"]),
+            // LIKE wildcards are plain characters.
+            ("100%", &["100%_x"]),
+            ("1%", &[]),
+            ("_", &[]),
+            ("economie", &["Économie"]),
+            ("دولي", &[]),
+        ];
+        for &(prefix, expected) in cases {
+            assert_eq!(suggested(&archive, prefix), expected, "{prefix}");
+        }
+        // No prefix: the most-used tag first, and the limit holds.
+        let top = archive.suggest_tags("", 2).unwrap();
+        assert_eq!(top.len(), 2);
+        assert_eq!((top[0].name.as_str(), top[0].count), ("أمن/تعاون دولي", 2));
+    }
+
+    #[test]
+    fn an_article_update_sets_the_whole_tag_set() {
+        let (mut archive, ids) = archive_with(2);
+        archive.tag_articles("أمن", &ids).unwrap();
+        archive.tag_articles("سياسة", &ids[..1]).unwrap();
+        let set = |archive: &mut Archive, names: &[&str]| {
+            let update = crate::ArticleUpdate {
+                tags: Some(names.iter().map(|n| n.to_string()).collect()),
+                ..crate::ArticleUpdate::default()
+            };
+            archive.update_article(ids[0], &update)
+        };
+        let article = set(&mut archive, &["سياسه", "اقتصاد"]).unwrap();
+        let names: Vec<_> = article.tags.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["اقتصاد", "سياسة"]);
+        assert_eq!(
+            counts(&archive),
+            [
+                ("اقتصاد".to_string(), 1),
+                ("أمن".to_string(), 1),
+                ("سياسة".to_string(), 1)
+            ]
+        );
+        // A bad name refuses the whole edit: the tags stay as they were.
+        assert_eq!(
+            set(&mut archive, &["ثقافة", "أ//ب"]).unwrap_err().code(),
+            "invalid_input"
+        );
+        let tags = archive.article(ids[0]).unwrap().tags;
+        assert_eq!(tags.len(), 2);
+        assert!(set(&mut archive, &[]).unwrap().tags.is_empty());
     }
 }

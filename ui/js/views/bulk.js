@@ -8,6 +8,7 @@ import * as api from '../api.js';
 import { $ } from '../dom.js';
 import { t } from '../i18n.js';
 import { announce, showError, showNotice } from './notify.js';
+import { cleanTagName, tagCombobox } from './tag-combobox.js';
 
 /**
  * @param {{
@@ -69,8 +70,7 @@ export function createBulk(handlers) {
   $('[data-testid="bulk-untag"]', bar).addEventListener('click', () => openTagDialog('remove'));
 
   async function applyTag() {
-    // As in the reader: inner spaces belong to the name, the slashes' do not.
-    const name = tagInput.value.trim().replace(/\s*\/\s*/g, '/');
+    const name = cleanTagName(tagInput.value);
     if (!name) {
       tagInput.focus();
       return;
@@ -99,8 +99,10 @@ export function createBulk(handlers) {
   }
 
   tagConfirm.addEventListener('click', () => applyTag());
+  // Before the Enter handler, so that Enter on a suggestion applies that tag.
+  tagCombobox(tagInput);
   tagInput.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.isComposing) {
+    if (event.key === 'Enter' && !event.isComposing && !event.defaultPrevented) {
       event.preventDefault();
       applyTag();
     }

@@ -812,6 +812,22 @@ export function createList(handlers) {
       renderRows();
     },
     /**
+     * Shows an edited article's new title, publication, date and tags in its row.
+     * @param {import('../api.js').Article} article
+     */
+    applyEdit(article) {
+      const item = fetched(article.id);
+      if (!item) return;
+      Object.assign(item, {
+        title: article.title,
+        publication: article.publication,
+        date: article.date,
+        date_text: article.date_text,
+        tags: article.tags.map((tag) => tag.name),
+      });
+      renderRows();
+    },
+    /**
      * Adds a tag to fetched rows after a bulk tag.
      * @param {number[]} ids
      * @param {string} name

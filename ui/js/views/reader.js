@@ -1,7 +1,9 @@
 // The reader pane: one article's title, metadata line, tags (add and remove),
 // its possible duplicates (open one, or compare the pair side by side), body
 // paragraphs, notes, provenance and the delete button with its confirm
-// dialog. All article text goes in through text nodes.
+// dialog; the Edit button (or E, F2) turns header, tags and notes into the
+// edit form (reader-edit.js), and leaving it with unsaved changes asks first.
+// All article text goes in through text nodes.
 
 import * as api from '../api.js';
 import { $, h, replace, userText, withSeparators } from '../dom.js';
@@ -20,7 +22,9 @@ import { articleStep } from '../keys.js';
 import { TEXT_SIZES, stepTextSize } from '../prefs.js';
 import { similarityLabel } from './duplicates.js';
 import { announce, showError } from './notify.js';
+import { createEditForm } from './reader-edit.js';
 import { tagLabel } from './sidebar.js';
+import { cleanTagName, tagCombobox } from './tag-combobox.js';
 
 /**
  * Authors joined the way the interface language joins a list ("A، B و C"),
@@ -53,6 +57,8 @@ async function nearDuplicates(id) {
  * @param {{
  *   onTagSearch: (name: string) => void,
  *   onTagsChanged: (article: import('../api.js').Article) => void,
+ *   onEdited: (article: import('../api.js').Article) => void,
+ *   onStay: (id: number) => void,
  *   onDeleted: (id: number) => void,
  *   onOpenArticle: (id: number) => void,
  *   onCompare: (pair: import('../api.js').NearDuplicatePair) => void,
@@ -63,7 +69,7 @@ async function nearDuplicates(id) {
  */
 export function createReader(handlers) {
   const pane = $('[data-testid="reader"]');
-  const suggestions = $('[data-testid="tag-suggestions"]');
+  const discard = /** @type {HTMLDialogElement} */ ($('[data-testid="discard-dialog"]'));
   const confirm = /** @type {HTMLDialogElement} */ ($('[data-testid="confirm-dialog"]'));
   const confirmText = $('.confirm-text', confirm);
   const confirmButton = /** @type {HTMLButtonElement} */ ($('[data-action="confirm-delete"]', confirm));
@@ -85,6 +91,8 @@ export function createReader(handlers) {
   let pairs = [];
   /** @type {HTMLElement|null} */
   let duplicatesBox = null;
+  /** @type {ReturnType<typeof createEditForm>|null} The open edit form, if any. */
+  let editForm = null;
 
   function renderPlaceholder() {
     replace(
@@ -151,6 +159,11 @@ export function createReader(handlers) {
     }
     const language = languageName(a.language);
     if (language) parts.push(h('bdi', { class: 'meta-language', title: t('meta.language') }, language));
+    // The engine stamps modified_at with imported_at until the first edit.
+    const modified = a.modified_at !== a.imported_at ? formatDateTime(a.modified_at) : null;
+    if (modified) {
+      parts.push(h('span', { class: 'meta-modified', 'data-testid': 'meta-modified' }, t('meta.modified', { date: modified })));
+    }
     if (!parts.length) return null;
     return h('p', { class: 'reader-meta', 'data-testid': 'reader-meta' }, withSeparators(parts));
   }
@@ -361,15 +374,18 @@ export function createReader(handlers) {
         class: 'tag-input',
         type: 'text',
         dir: 'auto',
-        list: 'tag-suggestions',
         autocomplete: 'off',
         'data-testid': 'tag-input',
         'aria-label': t('reader.addTag'),
         placeholder: t('reader.addTagPlaceholder'),
         enterkeyhint: 'done',
-        on: { keydown: onTagKey },
       })
     );
+    const tagWrap = h('span', { class: 'combobox tag-input-wrap' }, tagInput);
+    // Before the Enter handler, so that Enter on a suggestion adds that tag.
+    const input = tagInput;
+    tagCombobox(input, { onPick: (name) => addTag(name, input) });
+    tagInput.addEventListener('keydown', onTagKey);
     chipList = h('ul', { class: 'chip-list', 'data-testid': 'reader-tags', 'aria-label': t('reader.tags') });
     duplicatesBox = h('section', {
       class: 'reader-duplicates',
@@ -378,12 +394,15 @@ export function createReader(handlers) {
       hidden: true,
     });
     const notes = a.notes && a.notes.trim();
+    const editing = editForm !== null;
     replace(
       pane,
       h(
         'article',
         { class: 'reader-article', 'data-id': a.id, 'aria-labelledby': 'reader-title' },
-        h(
+        editForm
+          ? editForm.element
+          : h(
           'header',
           { class: 'reader-header' },
           userText('h1', a.title || t('list.untitled'), {
@@ -393,17 +412,34 @@ export function createReader(handlers) {
             lang: a.title ? a.language : null,
           }),
           metaLine(a),
-          textSizeControl(),
+          h(
+            'div',
+            { class: 'reader-tools' },
+            textSizeControl(),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button button-quiet button-small',
+                'data-testid': 'edit-button',
+                'aria-keyshortcuts': 'E F2',
+                title: t('edit.buttonTitle'),
+                on: { click: () => startEdit() },
+              },
+              h('span', { class: 'button-icon' }, icon('edit')),
+              h('span', null, t('edit.button')),
+            ),
+          ),
           a.url
             ? h('p', { class: 'reader-url' }, h('span', { class: 'reader-url-label' }, t('reader.source')), ' ', h('bdi', { dir: 'ltr', class: 'mono' }, a.url))
             : null,
         ),
         h(
           'section',
-          { class: 'reader-tags', 'aria-label': t('reader.tags') },
+          { class: 'reader-tags', 'aria-label': t('reader.tags'), hidden: editing },
           h('span', { class: 'reader-tags-icon' }, icon('tag')),
           chipList,
-          h('span', { class: 'tag-input-wrap' }, tagInput),
+          tagWrap,
         ),
         duplicatesBox,
         h(
@@ -411,7 +447,7 @@ export function createReader(handlers) {
           { class: 'reader-body', 'data-testid': 'reader-body', 'aria-label': t('reader.body'), lang: a.language },
           paragraphs(a.body).map((text) => userText('p', text)),
         ),
-        notes
+        notes && !editing
           ? h(
               'section',
               { class: 'reader-notes', 'aria-labelledby': 'reader-notes-title' },
@@ -455,6 +491,16 @@ export function createReader(handlers) {
    * @returns {Promise<void>}
    */
   async function show(id) {
+    if (editForm) {
+      // Opening the article being edited again (a refresh after a change
+      // elsewhere) would throw the form away: it stays as it is.
+      if (id === currentId && article) return;
+      if (editForm.isDirty() && !(await askDiscard())) {
+        if (currentId !== null) handlers.onStay(currentId);
+        return;
+      }
+      editForm = null;
+    }
     const mine = ++generation;
     const switching = currentId !== id;
     currentId = id;
@@ -483,6 +529,7 @@ export function createReader(handlers) {
   }
 
   function clear() {
+    editForm = null;
     generation++;
     currentId = null;
     article = null;
@@ -491,9 +538,70 @@ export function createReader(handlers) {
     render();
   }
 
+  /** Turns the header, tags and notes into the edit form. */
+  function startEdit() {
+    if (!article || editForm || loading) return;
+    editForm = createEditForm(article, { onSave: saveEdit, onCancel: cancelEdit });
+    render();
+    editForm.focus();
+  }
+
+  /** Leaves the form for the article as shown, moving focus back to the Edit button. */
+  function closeEdit() {
+    editForm = null;
+    render();
+    const button = /** @type {HTMLElement|null} */ (pane.querySelector('[data-testid="edit-button"]'));
+    if (button) button.focus();
+  }
+
+  async function saveEdit() {
+    const form = editForm;
+    if (!form || !article) return;
+    const update = form.value();
+    if (!update.title.trim()) {
+      form.showError(t('edit.titleRequired'));
+      return;
+    }
+    const id = article.id;
+    form.setBusy(true);
+    try {
+      const fresh = await api.updateArticle(id, update);
+      if (editForm !== form) return;
+      article = fresh;
+      closeEdit();
+      announce(t('announce.edited'));
+      handlers.onEdited(fresh);
+    } catch (error) {
+      form.setBusy(false);
+      form.showError(errorText(error));
+    }
+  }
+
+  async function cancelEdit() {
+    const form = editForm;
+    if (!form) return;
+    if (form.isDirty() && !(await askDiscard())) return;
+    if (editForm === form) closeEdit();
+  }
+
+  /**
+   * Asks whether to throw away the form's unsaved changes.
+   * @returns {Promise<boolean>}
+   */
+  function askDiscard() {
+    if (discard.open) return Promise.resolve(false);
+    discard.returnValue = '';
+    discard.showModal();
+    return new Promise((resolve) => {
+      discard.addEventListener('close', () => resolve(discard.returnValue === 'discard'), { once: true });
+    });
+  }
+  $('[data-action="keep-editing"]', discard).addEventListener('click', () => discard.close('keep'));
+  $('[data-action="discard-edit"]', discard).addEventListener('click', () => discard.close('discard'));
+
   /** @param {KeyboardEvent} event */
   function onTagKey(event) {
-    if (event.isComposing) return;
+    if (event.isComposing || event.defaultPrevented) return;
     const field = /** @type {HTMLInputElement} */ (event.currentTarget);
     if (event.key === 'Escape' && field.value) {
       event.preventDefault();
@@ -503,9 +611,7 @@ export function createReader(handlers) {
     if (event.key !== 'Enter') return;
     event.preventDefault();
     const input = /** @type {HTMLInputElement} */ (event.currentTarget);
-    // Inner spaces are part of the name ("تعاون دولي"); edges are not, and
-    // neither are the slashes' surrounding spaces in "أمن / تعاون".
-    const name = input.value.trim().replace(/\s*\/\s*/g, '/');
+    const name = cleanTagName(input.value);
     if (!name) return;
     if (article && article.tags.some((tag) => tag.name === name)) {
       input.value = '';
@@ -611,15 +717,18 @@ export function createReader(handlers) {
     get currentId() {
       return currentId;
     },
-    /**
-     * The names offered while typing a tag.
-     * @param {string[]} names
-     */
-    setSuggestions(names) {
-      replace(suggestions, names.map((name) => h('option', { value: name })));
+    /** Opens the edit form for the article shown (E, F2). */
+    edit() {
+      startEdit();
     },
+    /** @returns {boolean} Whether the edit form holds changes not saved. */
+    get unsaved() {
+      return editForm !== null && editForm.isDirty();
+    },
+    askDiscard,
     /** Re-renders after a language or digits change, keeping what was typed. */
     refresh() {
+      // The open form keeps what was typed; its labels follow at the next edit.
       const typed = tagInput ? tagInput.value : '';
       render();
       if (tagInput) tagInput.value = typed;
