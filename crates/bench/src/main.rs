@@ -198,50 +198,41 @@ fn run(options: &Options) -> BoxResult<()> {
     let mut builds = Vec::new();
     let mut runs = Vec::new();
 
+    // `--import-only` builds the same archives but runs no search, and leaves Tantivy and the
+    // analyzer-alone diagnostic out.
+    let searching = options.mode != Mode::ImportOnly;
     let (mut arshif, build) = Arshif::build(&corpus, options.articles, dir)?;
     builds.push(build);
-    if options.mode == Mode::ImportOnly {
+    if searching {
+        let archive_path = arshif.path().ok_or("the archive has no file")?;
+        runs.push(run_queries(&mut arshif, rounds)?);
+        let mut arshif = arshif.with_facets(true);
+        runs.push(run_queries(&mut arshif, rounds)?);
         drop(arshif);
-        let (_, build) = Fts5::build(&corpus, options.articles, dir, Tokenizer::Unicode61)?;
-        builds.push(build);
-        let (_, build) = Fts5::build(&corpus, options.articles, dir, Tokenizer::Arshif)?;
-        builds.push(build);
-        let results = Results::new(
-            machine,
-            &corpus,
-            options.articles,
-            duplicates,
-            0,
-            builds,
-            runs,
-            started.elapsed(),
-        );
-        print!("{}", results.table());
-        return Ok(());
-    }
-    let archive_path = arshif.path().ok_or("the archive has no file")?;
-    runs.push(run_queries(&mut arshif, rounds)?);
-    let mut arshif = arshif.with_facets(true);
-    runs.push(run_queries(&mut arshif, rounds)?);
-    drop(arshif);
-    for piece in Piece::ALL {
-        let mut probe = Probe::open(&archive_path, piece)?;
-        runs.push(run_queries(&mut probe, rounds)?);
+        for piece in Piece::ALL {
+            let mut probe = Probe::open(&archive_path, piece)?;
+            runs.push(run_queries(&mut probe, rounds)?);
+        }
+    } else {
+        drop(arshif);
     }
 
     let (mut fts5, build) = Fts5::build(&corpus, options.articles, dir, Tokenizer::Unicode61)?;
     builds.push(build);
-    runs.push(run_queries(&mut fts5, rounds)?);
+    if searching {
+        runs.push(run_queries(&mut fts5, rounds)?);
+    }
     drop(fts5);
 
-    let (mut tantivy, build) = Tantivy::build(&corpus, options.articles, dir)?;
-    builds.push(build);
-    runs.push(run_queries(&mut tantivy, rounds)?);
-    drop(tantivy);
-
-    // Diagnostics for import time: the analyzer alone, and FTS5 over the analyzer without the
-    // archive's own rows.
-    builds.push(engines::analyzer_only(&corpus, options.articles)?);
+    if searching {
+        let (mut tantivy, build) = Tantivy::build(&corpus, options.articles, dir)?;
+        builds.push(build);
+        runs.push(run_queries(&mut tantivy, rounds)?);
+        drop(tantivy);
+        // Diagnostic for import time: the analyzer alone.
+        builds.push(engines::analyzer_only(&corpus, options.articles)?);
+    }
+    // Diagnostic for import time: FTS5 over the analyzer without the archive's own rows.
     let (_, build) = Fts5::build(&corpus, options.articles, dir, Tokenizer::Arshif)?;
     builds.push(build);
 
@@ -250,7 +241,7 @@ fn run(options: &Options) -> BoxResult<()> {
         &corpus,
         options.articles,
         duplicates,
-        rounds,
+        if searching { rounds } else { 0 },
         builds,
         runs,
         started.elapsed(),
