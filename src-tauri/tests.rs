@@ -147,11 +147,20 @@ fn commands_import_list_tag_and_report_errors() {
 fn tag_manager_commands() {
     let (h, ids) = demo_harness();
     let tag = |name: &str, ids: &[Value]| {
-        invoke(&h, "tag_articles", json!({"params": {"tag": name, "ids": ids}})).unwrap();
+        invoke(
+            &h,
+            "tag_articles",
+            json!({"params": {"tag": name, "ids": ids}}),
+        )
+        .unwrap();
     };
     tag("أمن", &ids[..3]);
     tag("اقتصاد", &ids[2..5]);
-    let created = invoke(&h, "create_tag", json!({"name": " أمن / دولي ", "colour": null}));
+    let created = invoke(
+        &h,
+        "create_tag",
+        json!({"name": " أمن / دولي ", "colour": null}),
+    );
     assert_eq!(created.unwrap(), "أمن/دولي");
     let taken = invoke(&h, "create_tag", json!({"name": "امن", "colour": null})).unwrap_err();
     assert_eq!(taken["code"], "tag_exists");
@@ -161,7 +170,12 @@ fn tag_manager_commands() {
     invoke(&h, "rename_tag", json!({"old": "أمن", "new": "سياسة"})).unwrap();
     let matched = invoke(&h, "match_tags", json!({"text": "سياسه"})).unwrap();
     assert_eq!(matched, json!(["سياسة", "سياسة/دولي"]));
-    invoke(&h, "set_tag_colour", json!({"tag": "سياسة", "colour": "#c0392b"})).unwrap();
+    invoke(
+        &h,
+        "set_tag_colour",
+        json!({"tag": "سياسة", "colour": "#c0392b"}),
+    )
+    .unwrap();
     invoke(&h, "merge_tags", json!({"from": "اقتصاد", "into": "سياسة"})).unwrap();
     let tags = invoke(&h, "list_tags", json!({})).unwrap();
     assert_eq!(
@@ -171,7 +185,10 @@ fn tag_manager_commands() {
             {"name": "سياسة/دولي", "colour": null, "count": 0}
         ])
     );
-    assert_eq!(invoke(&h, "delete_tag", json!({"tag": "سياسة"})).unwrap(), 5);
+    assert_eq!(
+        invoke(&h, "delete_tag", json!({"tag": "سياسة"})).unwrap(),
+        5
+    );
     let gone = invoke(&h, "delete_tag", json!({"tag": "سياسة"})).unwrap_err();
     assert_eq!(gone["code"], "not_found");
 }

@@ -1036,7 +1036,17 @@ async fn bulk_tag_rows(app: &App, from: usize, to: usize, tag: &str) {
 
 /// Selects the tag `name` in the tag manager's tree.
 async fn pick_in_tag_manager(app: &App, name: &str) {
-    click(app, &format!("[data-testid=tag-node][data-tag=\"{name}\"]")).await;
+    let css = format!("[data-testid=tag-node][data-tag=\"{name}\"]");
+    // The tree scrolls inside the dialog and is drawn again after every change: bring the
+    // node into view and click it as it is now.
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
+            vec![json!(css)],
+        )
+        .await
+        .unwrap();
+    click(app, &css).await;
     app.wait_for_text("[data-testid=tag-editor]", name).await;
 }
 
@@ -1080,8 +1090,11 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     app.wait_for_text("[data-testid=notice]", "سياسة/أمن").await;
     app.find("[data-testid=tag-tree] .tag-node-path").await;
     app.wait_for_text("[data-testid=tag-list]", "سياسة/").await;
-    app.wait_for_text("[data-testid=article-list] [data-testid=row-tag]", "سياسة/أمن")
-        .await;
+    app.wait_for_text(
+        "[data-testid=article-list] [data-testid=row-tag]",
+        "سياسة/أمن",
+    )
+    .await;
 
     // A colour from the palette reaches the sidebar's swatch and the rows' chips.
     click(&app, "[data-testid=tag-colour-red]").await;
@@ -1102,7 +1115,8 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     click(&app, "[data-testid=tag-confirm]").await;
     app.wait_for_text("[data-testid=notice]", "دُمج").await;
     wait_for_count(&app, "[data-testid=sidebar-tag]", 1).await;
-    app.wait_for_text("[data-testid=tag-list] .tag-count", "4").await;
+    app.wait_for_text("[data-testid=tag-list] .tag-count", "4")
+        .await;
     wait_for_count(&app, "[data-testid=row-tag][data-colour=red]", 4).await;
 
     // A new tag exists before any article carries it.
@@ -1125,6 +1139,12 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     wait_for_count(&app, "[data-testid=sidebar-tag]", 1).await;
     wait_for_count(&app, "[data-testid=article-list] [data-testid=row-tag]", 0).await;
     app.wait_for_text("[data-testid=stat-articles]", "8").await;
-    click(&app, "[data-testid=tag-manager-close]").await;
+    // Escape closes the manager, as every dialog of the app.
+    app.find("[data-testid=tag-new-name]")
+        .await
+        .send_keys(&char::from(Key::Escape).to_string())
+        .await
+        .unwrap();
+    app.find("[data-testid=tag-manager]:not([open])").await;
     app.end().await;
 }

@@ -434,7 +434,11 @@ mod tests {
             archive.tag_articles(name, &ids).unwrap();
         }
         let check = |text: &str, expected: &[&str]| {
-            assert_eq!(archive.tag_names_matching(text).unwrap(), expected, "{text}");
+            assert_eq!(
+                archive.tag_names_matching(text).unwrap(),
+                expected,
+                "{text}"
+            );
         };
         check("امن", &["أمن", "أمن/تعاون دولي"]);
         check("تعاون", &["أمن/تعاون دولي"]);
