@@ -44,6 +44,7 @@ test-ui:
 	node tests/ui/i18n-complete.mjs
 	node tests/ui/no-html-sinks.mjs
 	node tests/ui/filename.test.mjs
+	node tests/ui/tag-tree.test.mjs
 	node tests/ui/word-diff.mjs
 	node tests/ui/fonts.mjs
 	node tests/ui/keys.test.mjs

@@ -201,6 +201,33 @@ pub async fn set_tag_colour(
         .await
 }
 
+/// A tag no article carries yet, for the tag manager; returns the name as stored.
+#[tauri::command]
+pub async fn create_tag(
+    state: State<'_, AppState>,
+    name: String,
+    colour: Option<String>,
+) -> CommandResult<String> {
+    state
+        .with_archive(move |a| Ok(a.create_tag(&name, colour.as_deref())?))
+        .await
+}
+
+/// Deletes a tag (its articles stay); returns how many articles carried it.
+#[tauri::command]
+pub async fn delete_tag(state: State<'_, AppState>, tag: String) -> CommandResult<u64> {
+    state.with_archive(move |a| Ok(a.delete_tag(&tag)?)).await
+}
+
+/// The tag manager's filter: the names matching `text` after the analyzer's normalization, so
+/// the UI never reimplements Arabic folding.
+#[tauri::command]
+pub async fn match_tags(state: State<'_, AppState>, text: String) -> CommandResult<Vec<String>> {
+    state
+        .with_archive(move |a| Ok(a.tag_names_matching(&text)?))
+        .await
+}
+
 #[tauri::command]
 pub async fn save_search(
     state: State<'_, AppState>,

@@ -141,6 +141,58 @@ fn commands_import_list_tag_and_report_errors() {
     assert_eq!(bad_tag.unwrap_err()["code"], "invalid_input");
 }
 
+/// The tag manager's commands: create, rename (refused onto a taken name with `tag_exists`),
+/// merge, colour, the normalized filter and delete, which says how many articles it touched.
+#[test]
+fn tag_manager_commands() {
+    let (h, ids) = demo_harness();
+    let tag = |name: &str, ids: &[Value]| {
+        invoke(
+            &h,
+            "tag_articles",
+            json!({"params": {"tag": name, "ids": ids}}),
+        )
+        .unwrap();
+    };
+    tag("أمن", &ids[..3]);
+    tag("اقتصاد", &ids[2..5]);
+    let created = invoke(
+        &h,
+        "create_tag",
+        json!({"name": " أمن / دولي ", "colour": null}),
+    );
+    assert_eq!(created.unwrap(), "أمن/دولي");
+    let taken = invoke(&h, "create_tag", json!({"name": "امن", "colour": null})).unwrap_err();
+    assert_eq!(taken["code"], "tag_exists");
+    let onto = invoke(&h, "rename_tag", json!({"old": "أمن", "new": "اقتصاد"})).unwrap_err();
+    assert_eq!(onto["code"], "tag_exists");
+
+    invoke(&h, "rename_tag", json!({"old": "أمن", "new": "سياسة"})).unwrap();
+    let matched = invoke(&h, "match_tags", json!({"text": "سياسه"})).unwrap();
+    assert_eq!(matched, json!(["سياسة", "سياسة/دولي"]));
+    invoke(
+        &h,
+        "set_tag_colour",
+        json!({"tag": "سياسة", "colour": "#c0392b"}),
+    )
+    .unwrap();
+    invoke(&h, "merge_tags", json!({"from": "اقتصاد", "into": "سياسة"})).unwrap();
+    let tags = invoke(&h, "list_tags", json!({})).unwrap();
+    assert_eq!(
+        tags,
+        json!([
+            {"name": "سياسة", "colour": "#c0392b", "count": 5},
+            {"name": "سياسة/دولي", "colour": null, "count": 0}
+        ])
+    );
+    assert_eq!(
+        invoke(&h, "delete_tag", json!({"tag": "سياسة"})).unwrap(),
+        5
+    );
+    let gone = invoke(&h, "delete_tag", json!({"tag": "سياسة"})).unwrap_err();
+    assert_eq!(gone["code"], "not_found");
+}
+
 /// A harness holding the eight demo articles; returns their ids.
 fn demo_harness() -> (Harness, Vec<Value>) {
     let h = harness();

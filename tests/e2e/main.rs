@@ -1103,3 +1103,155 @@ async fn a_hostile_page_cannot_run_script_or_reach_the_ipc() {
     assert_eq!(count, serde_json::json!(9));
     app.end().await;
 }
+
+/// Waits until exactly `n` elements match `css`.
+async fn wait_for_count(app: &App, css: &str, n: usize) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let found = app.client.find_all(Locator::Css(css)).await.unwrap().len();
+        if found == n {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{css}: {found} elements, not {n}; the page: {}",
+            app.page_text().await
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// Selects rows `from..=to` of the list and tags them with `tag` through the bulk bar.
+async fn bulk_tag_rows(app: &App, from: usize, to: usize, tag: &str) {
+    let rows = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=article-item]",
+        ))
+        .await
+        .unwrap();
+    rows[from].click().await.unwrap();
+    click_with(app, Key::Shift, &rows[to]).await;
+    click(app, "[data-testid=bulk-tag]").await;
+    app.find("[data-testid=bulk-tag-name]")
+        .await
+        .send_keys(&format!("{tag}\u{E007}"))
+        .await
+        .unwrap();
+    app.wait_for_text("[data-testid=notice]", tag).await;
+}
+
+/// Selects the tag `name` in the tag manager's tree.
+async fn pick_in_tag_manager(app: &App, name: &str) {
+    let css = format!("[data-testid=tag-node][data-tag=\"{name}\"]");
+    // The tree scrolls inside the dialog and is drawn again after every change: bring the
+    // node into view and click it as it is now.
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
+            vec![json!(css)],
+        )
+        .await
+        .unwrap();
+    click(app, &css).await;
+    app.wait_for_text("[data-testid=tag-editor]", name).await;
+}
+
+/// The tag manager, opened from the sidebar: the filter matches after Arabic normalization,
+/// a rename moves a tag under a new parent, a colour shows in the sidebar and on list rows,
+/// a merge (confirmed with its count) joins two tags, a created tag appears with no articles,
+/// and a delete (confirmed with its count) takes the tag off its articles.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
+    let app = start_with_the_demo_folder().await;
+    bulk_tag_rows(&app, 0, 1, "أمن").await;
+    bulk_tag_rows(&app, 2, 3, "اقتصاد").await;
+    wait_for_count(&app, "[data-testid=sidebar-tag]", 2).await;
+
+    click(&app, "[data-testid=manage-tags-button]").await;
+    wait_for_count(&app, "[data-testid=tag-node]", 2).await;
+    // Without the hamza, as archivists often type: the engine's normalization finds "أمن".
+    app.find("[data-testid=tag-filter]")
+        .await
+        .send_keys("امن")
+        .await
+        .unwrap();
+    wait_for_count(&app, "[data-testid=tag-node]", 1).await;
+    app.find("[data-testid=tag-filter]")
+        .await
+        .clear()
+        .await
+        .unwrap();
+    app.find("[data-testid=tag-filter]")
+        .await
+        .send_keys(" ")
+        .await
+        .unwrap();
+    wait_for_count(&app, "[data-testid=tag-node]", 2).await;
+
+    // Rename by path: "أمن" moves under "سياسة", a parent that is no tag of its own.
+    pick_in_tag_manager(&app, "أمن").await;
+    let rename = app.find("[data-testid=tag-rename-input]").await;
+    rename.clear().await.unwrap();
+    rename.send_keys("سياسة/أمن\u{E007}").await.unwrap();
+    app.wait_for_text("[data-testid=notice]", "سياسة/أمن").await;
+    app.find("[data-testid=tag-tree] .tag-node-path").await;
+    app.wait_for_text("[data-testid=tag-list]", "سياسة/").await;
+    app.wait_for_text(
+        "[data-testid=article-list] [data-testid=row-tag]",
+        "سياسة/أمن",
+    )
+    .await;
+
+    // A colour from the palette reaches the sidebar's swatch and the rows' chips.
+    click(&app, "[data-testid=tag-colour-red]").await;
+    app.find("[data-testid=sidebar-tag][data-tag=\"سياسة/أمن\"] .tag-swatch[data-colour=red]")
+        .await;
+    wait_for_count(&app, "[data-testid=row-tag][data-colour=red]", 2).await;
+
+    // Merge "اقتصاد" into "سياسة/أمن", confirmed with how many articles move.
+    pick_in_tag_manager(&app, "اقتصاد").await;
+    app.find("[data-testid=tag-merge-into]")
+        .await
+        .select_by_value("سياسة/أمن")
+        .await
+        .unwrap();
+    click(&app, "[data-testid=tag-merge]").await;
+    app.wait_for_text("[data-testid=tag-confirm-dialog]", "مقالان")
+        .await;
+    click(&app, "[data-testid=tag-confirm]").await;
+    app.wait_for_text("[data-testid=notice]", "دُمج").await;
+    wait_for_count(&app, "[data-testid=sidebar-tag]", 1).await;
+    app.wait_for_text("[data-testid=tag-list] .tag-count", "4")
+        .await;
+    wait_for_count(&app, "[data-testid=row-tag][data-colour=red]", 4).await;
+
+    // A new tag exists before any article carries it.
+    app.find("[data-testid=tag-new-name]")
+        .await
+        .send_keys("أرشيف\u{E007}")
+        .await
+        .unwrap();
+    wait_for_count(&app, "[data-testid=sidebar-tag]", 2).await;
+    app.wait_for_text("[data-testid=sidebar-tag][data-tag=\"أرشيف\"]", "0")
+        .await;
+
+    // Delete, confirmed with the count of articles it comes off; the articles stay.
+    pick_in_tag_manager(&app, "سياسة/أمن").await;
+    click(&app, "[data-testid=tag-delete]").await;
+    app.wait_for_text("[data-testid=tag-confirm-dialog]", "4 مقالات")
+        .await;
+    click(&app, "[data-testid=tag-confirm]").await;
+    app.wait_for_text("[data-testid=notice]", "حُذف الوسم").await;
+    wait_for_count(&app, "[data-testid=sidebar-tag]", 1).await;
+    wait_for_count(&app, "[data-testid=article-list] [data-testid=row-tag]", 0).await;
+    app.wait_for_text("[data-testid=stat-articles]", "8").await;
+    // Escape closes the manager, as every dialog of the app.
+    app.find("[data-testid=tag-new-name]")
+        .await
+        .send_keys(&char::from(Key::Escape).to_string())
+        .await
+        .unwrap();
+    app.find("[data-testid=tag-manager]:not([open])").await;
+    app.end().await;
+}

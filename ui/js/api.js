@@ -358,6 +358,63 @@ export function updateArticle(id, update) {
   return call('update_article', { id, update });
 }
 
+/**
+ * Creates a tag no article carries yet.
+ * @param {string} name  May be a path (`أمن/تعاون دولي`).
+ * @param {string|null} colour  `#rrggbb`, or null.
+ * @returns {Promise<string>} The name as stored.
+ */
+export function createTag(name, colour) {
+  return call('create_tag', { name, colour });
+}
+
+/**
+ * Renames a tag; the tags below its path move with it.
+ * @param {string} old
+ * @param {string} name
+ * @returns {Promise<void>}
+ */
+export function renameTag(old, name) {
+  return call('rename_tag', { old, new: name });
+}
+
+/**
+ * Moves every article of `from` to `into` and deletes `from`.
+ * @param {string} from
+ * @param {string} into
+ * @returns {Promise<void>}
+ */
+export function mergeTags(from, into) {
+  return call('merge_tags', { from, into });
+}
+
+/**
+ * @param {string} tag
+ * @param {string|null} colour  `#rrggbb`, or null to clear it.
+ * @returns {Promise<void>}
+ */
+export function setTagColour(tag, colour) {
+  return call('set_tag_colour', { tag, colour });
+}
+
+/**
+ * Deletes a tag; its articles stay.
+ * @param {string} tag
+ * @returns {Promise<number>} How many articles carried it.
+ */
+export function deleteTag(tag) {
+  return call('delete_tag', { tag });
+}
+
+/**
+ * The tags whose names contain `text` after the engine's Arabic normalization.
+ * @param {string} text
+ * @returns {Promise<string[]>}
+ */
+export function matchTags(text) {
+  return call('match_tags', { text });
+}
+
 /** @returns {Promise<Stats>} */
 export function stats() {
   return call('stats');

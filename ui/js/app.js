@@ -22,6 +22,8 @@ import { createReport } from './views/report.js';
 import { createSaved } from './views/saved.js';
 import { createSettings } from './views/settings.js';
 import { createSidebar, tagQuery } from './views/sidebar.js';
+import { renamedTag, renamedTags } from './tag-tree.js';
+import { createTagManager } from './views/tag-manager.js';
 
 /** Milliseconds of quiet typing before the search runs. */
 const SEARCH_DELAY = 200;
@@ -57,6 +59,7 @@ const sidebar = createSidebar({
   onImportFolder: () => runImport('folder'),
   onCancelImport: () => cancelImport(),
   onSettings: () => settings.open(),
+  onManageTags: () => tagManager.open(),
 });
 
 const list = createList({
@@ -184,7 +187,44 @@ const settings = createSettings({
   onArchiveChanged: () => reloadEverything(),
 });
 
+const tagManager = createTagManager({
+  onChanged: (change) => afterTagManagerChange(change),
+});
+
 exportButton.addEventListener('click', () => exporter.open());
+
+/**
+ * After the tag manager changed a tag: the list rows, the reader, the sidebar's
+ * tags and the facets follow; a search for the renamed or merged tag follows it.
+ * @param {import('./tag-tree.js').TagChange} change
+ * @returns {Promise<void>}
+ */
+async function afterTagManagerChange(change) {
+  list.rewriteTags((names) => renamedTags(change, names));
+  if (reader.currentId !== null) reader.show(reader.currentId);
+  await refreshLibrary();
+  // Colours live in the store the rows read: draw them again.
+  list.refresh();
+  const query = list.query;
+  const followed = followTagQuery(change, query);
+  if (followed !== null) await runQuery(followed);
+  else await refreshFacets();
+}
+
+/**
+ * The query to run when the current one lists a tag that was renamed or merged
+ * (`tag:"old"` → `tag:"new"`); null when it lists no such tag.
+ * @param {import('./tag-tree.js').TagChange} change
+ * @param {string} query
+ * @returns {string|null}
+ */
+function followTagQuery(change, query) {
+  if (change.kind !== 'rename' && change.kind !== 'merge') return null;
+  const from = change.from;
+  if (query !== tagQuery(from)) return null;
+  const to = renamedTag(change, from);
+  return to === null ? null : tagQuery(to);
+}
 
 /**
  * After a tag went on or off several articles: the reader (if it shows one of
@@ -241,6 +281,7 @@ onLanguageChange(() => {
   exporter.refresh();
   bulk.refresh();
   duplicates.refresh();
+  tagManager.refresh();
   if (refusedQuery !== null) showSearchError(refusedQuery, refusedError);
 });
 

@@ -137,6 +137,7 @@ export function paragraphs(body) {
 const ERROR_CODES = new Set([
   'not_found',
   'invalid_input',
+  'tag_exists',
   'database',
   'newer_database',
   'io',
@@ -205,6 +206,20 @@ const TAG_HUES = /** @type {[string, number][]} */ ([
   ['blue', 215],
   ['violet', 270],
   ['rose', 330],
+]);
+
+/**
+ * The colours the tag manager offers, as stored (`#rrggbb`, what the engine
+ * accepts), each one the stylesheet's named colour of the same hue.
+ */
+export const TAG_PALETTE = /** @type {[string, string][]} */ ([
+  ['red', '#c0392b'],
+  ['amber', '#b7791f'],
+  ['green', '#2e8b3d'],
+  ['teal', '#1a8a80'],
+  ['blue', '#2b6cb0'],
+  ['violet', '#6b46c1'],
+  ['rose', '#b83280'],
 ]);
 
 /**

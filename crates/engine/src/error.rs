@@ -9,6 +9,10 @@ pub enum Error {
     ArticleNotFound(i64),
     #[error("tag \"{0}\" does not exist")]
     TagNotFound(String),
+    /// A new or renamed tag would take a name another tag already has (spellings the analyzer
+    /// treats as one count as the same name); joining two tags is `merge_tags`.
+    #[error("a tag named \"{0}\" already exists; merge the two tags instead")]
+    TagExists(String),
     #[error("{0}")]
     InvalidInput(String),
     #[error("{0}")]
@@ -61,6 +65,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::ArticleNotFound(_) | Error::TagNotFound(_) => "not_found",
+            Error::TagExists(_) => "tag_exists",
             Error::InvalidInput(_) => "invalid_input",
             Error::BadQuery(_) => "bad_query",
             Error::NewerDatabase { .. } => "newer_database",

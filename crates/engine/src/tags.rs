@@ -45,6 +45,18 @@ fn find(conn: &Connection, name: &str) -> Result<Option<i64>> {
     Ok(id)
 }
 
+/// The stored name of the tag `name` reaches, if any.
+fn find_name(conn: &Connection, name: &str) -> Result<Option<String>> {
+    let stored = conn
+        .query_row(
+            "SELECT name FROM tags WHERE key = ?1",
+            [name_key(name)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(stored)
+}
+
 fn find_or_create(conn: &Connection, name: &str) -> Result<i64> {
     let name = clean_name(name)?;
     if let Some(id) = find(conn, &name)? {
@@ -208,9 +220,7 @@ impl Archive {
         let tag_id = find(&tx, old)?.ok_or_else(|| Error::TagNotFound(old.to_string()))?;
         if let Some(existing) = find(&tx, &new)? {
             if existing != tag_id {
-                return Err(Error::InvalidInput(format!(
-                    "a tag named \"{new}\" already exists; merge the two tags instead"
-                )));
+                return Err(Error::TagExists(new));
             }
         }
         let children: Vec<(i64, String)> = {
@@ -228,9 +238,7 @@ impl Archive {
             let rest: Vec<&str> = child_name.split('/').skip(old_depth).collect();
             let renamed = format!("{new}/{}", rest.join("/"));
             if find(&tx, &renamed)?.is_some() {
-                return Err(Error::InvalidInput(format!(
-                    "renaming would make two tags named \"{renamed}\"; merge them first"
-                )));
+                return Err(Error::TagExists(renamed));
             }
             update.execute(params![child_id, renamed, name_key(&renamed)])?;
         }
@@ -269,15 +277,50 @@ impl Archive {
         Ok(())
     }
 
-    /// Deletes a tag; the articles stay.
-    pub fn delete_tag(&mut self, name: &str) -> Result<()> {
-        let changed = self
-            .conn
-            .execute("DELETE FROM tags WHERE key = ?1", [name_key(name)])?;
-        if changed == 0 {
-            return Err(Error::TagNotFound(name.to_string()));
+    /// Creates a tag that no article carries yet (so an archivist can set up a hierarchy before
+    /// tagging), with a colour if given. Returns the name as stored. A name another tag already
+    /// has, in any spelling the analyzer treats as the same, is refused with `TagExists`.
+    pub fn create_tag(&mut self, name: &str, colour: Option<&str>) -> Result<String> {
+        let name = clean_name(name)?;
+        let colour = colour.map(clean_colour).transpose()?;
+        let tx = self.conn.transaction()?;
+        if let Some(existing) = find_name(&tx, &name)? {
+            return Err(Error::TagExists(existing));
         }
-        Ok(())
+        tx.execute(
+            "INSERT INTO tags (name, key, colour, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![name, name_key(&name), colour, now_rfc3339()],
+        )?;
+        tx.commit()?;
+        Ok(name)
+    }
+
+    /// Deletes one tag and takes it off every article; the articles stay, and so do the tags
+    /// below it in the path (they are tags of their own). Returns how many articles carried it.
+    pub fn delete_tag(&mut self, name: &str) -> Result<u64> {
+        let tx = self.conn.transaction()?;
+        let tag_id = find(&tx, name)?.ok_or_else(|| Error::TagNotFound(name.to_string()))?;
+        let carried: u64 = tx.query_row(
+            "SELECT count(*) FROM article_tags WHERE tag_id = ?1",
+            [tag_id],
+            |r| r.get(0),
+        )?;
+        // `article_tags` cascades, so the one delete takes the tag off its articles too.
+        tx.execute("DELETE FROM tags WHERE id = ?1", [tag_id])?;
+        tx.commit()?;
+        Ok(carried)
+    }
+
+    /// The names of the tags whose name contains `text` once both are normalized by the
+    /// analyzer (so "امن" finds "أمن/تعاون دولي"), in path order. Empty text matches every tag.
+    pub fn tag_names_matching(&self, text: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name FROM tags WHERE instr(key, ?1) > 0 ORDER BY key")?;
+        let names = stmt
+            .query_map([name_key(text)], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(names)
     }
 }
 
@@ -367,7 +410,7 @@ mod tests {
             ]
         );
         let error = archive.rename_tag("أمن وطني", "سياسه").unwrap_err();
-        assert_eq!(error.code(), "invalid_input");
+        assert_eq!(error.code(), "tag_exists");
         assert_eq!(
             archive.rename_tag("لا يوجد", "x").unwrap_err().code(),
             "not_found"
@@ -474,5 +517,69 @@ mod tests {
         let tags = archive.article(ids[0]).unwrap().tags;
         assert_eq!(tags.len(), 2);
         assert!(set(&mut archive, &[]).unwrap().tags.is_empty());
+    }
+
+    #[test]
+    fn create_an_unused_tag_once() {
+        let (mut archive, ids) = archive_with(1);
+        let name = archive
+            .create_tag(" أمن / تعاون دولي ", Some("#1F6F8B"))
+            .unwrap();
+        assert_eq!(name, "أمن/تعاون دولي");
+        assert_eq!(counts(&archive), [("أمن/تعاون دولي".to_string(), 0)]);
+        assert_eq!(
+            archive.tags().unwrap()[0].colour.as_deref(),
+            Some("#1f6f8b")
+        );
+        // Another spelling of the same name is the same tag.
+        let error = archive.create_tag("امن/تعاون دولى", None).unwrap_err();
+        assert_eq!(error.code(), "tag_exists");
+        assert_eq!(
+            archive.create_tag("x", Some("red")).unwrap_err().code(),
+            "invalid_input"
+        );
+        assert_eq!(
+            archive.create_tag("a//b", None).unwrap_err().code(),
+            "invalid_input"
+        );
+        // Tagging with the created name uses it rather than making another.
+        archive.tag_articles("أمن/تعاون دولي", &ids).unwrap();
+        assert_eq!(counts(&archive), [("أمن/تعاون دولي".to_string(), 1)]);
+    }
+
+    #[test]
+    fn delete_takes_the_tag_off_its_articles_and_keeps_children() {
+        let (mut archive, ids) = archive_with(3);
+        archive.tag_articles("أمن", &ids[..2]).unwrap();
+        archive.tag_articles("أمن/تعاون دولي", &ids[1..]).unwrap();
+        assert_eq!(archive.delete_tag("امن").unwrap(), 2);
+        assert_eq!(counts(&archive), [("أمن/تعاون دولي".to_string(), 2)]);
+        assert!(archive.article(ids[0]).unwrap().tags.is_empty());
+        assert_eq!(archive.stats().unwrap().articles, 3);
+        assert_eq!(archive.delete_tag("أمن").unwrap_err().code(), "not_found");
+        // An unused tag deletes too, touching no article.
+        archive.create_tag("فارغ", None).unwrap();
+        assert_eq!(archive.delete_tag("فارغ").unwrap(), 0);
+    }
+
+    #[test]
+    fn tags_match_after_normalization() {
+        let (mut archive, ids) = archive_with(1);
+        for name in ["أمن", "أمن/تعاون دولي", "ميزانية", "Économie"] {
+            archive.tag_articles(name, &ids).unwrap();
+        }
+        let check = |text: &str, expected: &[&str]| {
+            assert_eq!(
+                archive.tag_names_matching(text).unwrap(),
+                expected,
+                "{text}"
+            );
+        };
+        check("امن", &["أمن", "أمن/تعاون دولي"]);
+        check("تعاون", &["أمن/تعاون دولي"]);
+        check("ميزانيه", &["ميزانية"]);
+        check("economie", &["Économie"]);
+        check("", &["Économie", "أمن", "أمن/تعاون دولي", "ميزانية"]);
+        check("لا شيء", &[]);
     }
 }

@@ -853,6 +853,17 @@ export function createList(handlers) {
       renderRows();
     },
     /**
+     * Rewrites the tags of fetched rows after a change in the tag manager
+     * (a rename, a merge, a delete).
+     * @param {(tags: string[]) => string[]} rewrite
+     */
+    rewriteTags(rewrite) {
+      for (const item of state.items) {
+        if (item) item.tags = rewrite(item.tags ?? []);
+      }
+      renderRows();
+    },
+    /**
      * Drops a deleted row and returns the id of the row now in its place.
      * @param {number} id
      * @returns {number|null}

@@ -42,6 +42,7 @@ export function tagLabel(name) {
  *   onImportFolder: () => void,
  *   onCancelImport: () => void,
  *   onSettings: () => void,
+ *   onManageTags: () => void,
  * }} handlers
  */
 export function createSidebar(handlers) {
@@ -76,6 +77,7 @@ export function createSidebar(handlers) {
   cancelButton.addEventListener('click', () => handlers.onCancelImport());
   allArticles.addEventListener('click', () => handlers.onAllArticles());
   $('[data-testid="settings-button"]').addEventListener('click', () => handlers.onSettings());
+  $('[data-testid="manage-tags-button"]').addEventListener('click', () => handlers.onManageTags());
   tagList.addEventListener('click', (event) => {
     const button = /** @type {HTMLElement} */ (event.target).closest('[data-tag]');
     if (button) handlers.onTag(button.getAttribute('data-tag') ?? '');

@@ -1,0 +1,49 @@
+// The tag manager's tree by path, its filter, what an action does to the tag
+// names a list row shows, and the palette it offers matching the stylesheet's
+// named colours.
+import assert from 'node:assert/strict';
+
+globalThis.document = { documentElement: {}, querySelectorAll: () => [] };
+const { buildTagTree, filterTagTree, renamedTags } = await import('../../ui/js/tag-tree.js');
+const { TAG_PALETTE, tagColour } = await import('../../ui/js/format.js');
+
+const compare = (a, b) => a.localeCompare(b, 'ar');
+const tag = (name, count = 1) => ({ name, colour: null, count });
+
+/** @param {import('../../ui/js/tag-tree.js').TagNode[]} nodes */
+const shape = (nodes) =>
+  nodes.map((n) => [n.leaf, n.tag ? n.tag.count : null, shape(n.children)]);
+
+const tree = buildTagTree(
+  [tag('أمن/تعاون دولي', 2), tag('اقتصاد', 3), tag('أمن', 1), tag('ثقافة/سينما/مهرجانات', 4)],
+  compare,
+);
+assert.deepEqual(shape(tree), [
+  ['اقتصاد', 3, []],
+  ['أمن', 1, [['تعاون دولي', 2, []]]],
+  // A parent that is no tag of its own still holds its children, without a count.
+  ['ثقافة', null, [['سينما', null, [['مهرجانات', 4, []]]]]],
+]);
+assert.deepEqual(shape(filterTagTree(tree, new Set(['ثقافة/سينما/مهرجانات']))), [
+  ['ثقافة', null, [['سينما', null, [['مهرجانات', 4, []]]]]],
+]);
+assert.deepEqual(shape(filterTagTree(tree, new Set(['أمن']))), [['أمن', 1, []]]);
+assert.deepEqual(filterTagTree(tree, new Set()), []);
+
+const row = ['أمن', 'أمن/تعاون دولي', 'أمنية', 'اقتصاد'];
+const cases = [
+  [{ kind: 'rename', from: 'أمن', to: 'سياسة' }, ['سياسة', 'سياسة/تعاون دولي', 'أمنية', 'اقتصاد']],
+  [{ kind: 'rename', from: 'أمن/تعاون دولي', to: 'دولي' }, ['أمن', 'دولي', 'أمنية', 'اقتصاد']],
+  [{ kind: 'merge', from: 'أمن', into: 'اقتصاد' }, ['اقتصاد', 'أمن/تعاون دولي', 'أمنية']],
+  [{ kind: 'delete', name: 'أمن' }, ['أمن/تعاون دولي', 'أمنية', 'اقتصاد']],
+  [{ kind: 'colour', name: 'أمن' }, row],
+];
+for (const [change, expected] of cases) {
+  assert.deepEqual(renamedTags(change, row), expected, JSON.stringify(change));
+}
+
+// Every colour the manager offers shows as the named colour it stands for.
+assert.equal(TAG_PALETTE.length, 7);
+for (const [name, hex] of TAG_PALETTE) assert.equal(tagColour(hex), name, hex);
+
+console.log('tag tree: ok');
