@@ -863,8 +863,11 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
         .click()
         .await
         .unwrap();
-    app.wait_for_text("[data-testid=bulk-delete-dialog]", "حذف 8 مقالات؟")
-        .await;
+    app.wait_for_text(
+        "[data-testid=bulk-delete-dialog]",
+        "حذف المقالات المحددة (8 مقالات)؟",
+    )
+    .await;
     app.find("[data-testid=bulk-delete-confirm]")
         .await
         .click()
