@@ -58,11 +58,7 @@ async fn import_through(app: &App, button: &str, paths: &[std::path::PathBuf], i
         .unwrap();
     app.wait_for_text("[data-testid=report-imported]", imported)
         .await;
-    app.find("[data-testid=report-close]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(app, "[data-testid=report-close]").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -111,11 +107,11 @@ async fn search_open_tag_filter_and_switch_language() {
     search.clear().await.unwrap();
     search.send_keys("الشرطة").await.unwrap();
 
-    app.find("[data-testid=article-list] [data-testid=article-item]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(
+        &app,
+        "[data-testid=article-list] [data-testid=article-item]",
+    )
+    .await;
     app.wait_for_text("[data-testid=reader-title]", "زيارة مدير الشرطة")
         .await;
     let tag_input = app.find("[data-testid=tag-input]").await;
@@ -125,11 +121,11 @@ async fn search_open_tag_filter_and_switch_language() {
 
     app.wait_for_text("[data-testid=facet-panel]", "أمن/تعاون دولي")
         .await;
-    app.find("[data-testid=facet-value][data-value='أمن/تعاون دولي']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(
+        &app,
+        "[data-testid=facet-value][data-value='أمن/تعاون دولي']",
+    )
+    .await;
     let query = app
         .find("[data-testid=search-input]")
         .await
@@ -147,11 +143,7 @@ async fn search_open_tag_filter_and_switch_language() {
     )
     .await;
 
-    app.find("[data-testid=settings-button]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=settings-button]").await;
     let language = app.find("[data-testid=language-select]").await;
     language.select_by_value("fr").await.unwrap();
     let html = app.find("html").await;
@@ -171,11 +163,11 @@ async fn screenshots_of_the_main_screens() {
     import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
     let search = app.find("[data-testid=search-input]").await;
     search.send_keys("الأمن").await.unwrap();
-    app.find("[data-testid=article-list] [data-testid=article-item]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(
+        &app,
+        "[data-testid=article-list] [data-testid=article-item]",
+    )
+    .await;
     app.find("[data-testid=reader-title]").await;
 
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
@@ -196,11 +188,7 @@ async fn screenshots_of_the_main_screens() {
     // The reader in the library (no search): the sample article open, with a tag on it.
     pick_language_and_theme(&app, "ar", "light").await;
     search.clear().await.unwrap();
-    app.find("[data-testid=all-articles]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=all-articles]").await;
     app.wait_for_text(
         "[data-testid=article-list] [data-testid=article-title]",
         "زيارة مدير الشرطة",
@@ -376,11 +364,7 @@ async fn select_two_articles_and_export_them_as_json() {
         ids
     };
 
-    app.find("[data-testid=bulk-export]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=bulk-export]").await;
     app.find("[data-testid=export-dialog][open]").await;
     assert_eq!(
         app.find("[data-testid=export-scope-selected]")
@@ -436,11 +420,7 @@ async fn select_two_articles_and_export_them_as_json() {
         }
     }
 
-    app.find("[data-testid=export-format-json]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=export-format-json]").await;
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("مقالان.json");
     export_to(&app, &path).await;
@@ -631,20 +611,12 @@ async fn back_up_check_and_restore_from_settings() {
     app.find("[data-testid=empty-state]").await;
     import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
 
-    app.find("[data-testid=settings-button]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=settings-button]").await;
     app.wait_for_text("[data-testid=backup-auto]", "7").await;
     let folder = tempfile::tempdir().unwrap();
     let backup = folder.path().join("نسخة.arshif");
     answer_save_dialog_with(&app, &backup).await;
-    app.find("[data-testid=backup-now]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=backup-now]").await;
     app.wait_for_text("[data-testid=backup-result]", "نسخة.arshif")
         .await;
     assert!(backup.is_file(), "the backup exists");
@@ -659,58 +631,26 @@ async fn back_up_check_and_restore_from_settings() {
         "{options}"
     );
 
-    app.find("[data-testid=archive-check]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=archive-check]").await;
     app.wait_for_text("[data-testid=backup-result]", "الأرشيف سليم")
         .await;
     save_settled_screenshot(&app, "settings-backups-ar-light.png").await;
-    app.find("[data-testid=settings-close]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=settings-close]").await;
 
     // Delete the article, then bring it back from the backup.
-    app.find("[data-testid=delete-button]")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.find("[data-testid=confirm-delete]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=delete-button]").await;
+    click(&app, "[data-testid=confirm-delete]").await;
     app.find("[data-testid=empty-state]:not([hidden])").await;
 
-    app.find("[data-testid=settings-button]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=settings-button]").await;
     answer_open_dialog_with(&app, std::slice::from_ref(&backup)).await;
-    app.find("[data-testid=backup-restore]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=backup-restore]").await;
     app.wait_for_text("[data-testid=restore-dialog]", "before-restore")
         .await;
-    app.find("[data-testid=restore-confirm]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=restore-confirm]").await;
     app.wait_for_text("[data-testid=backup-result]", "استُرجعت")
         .await;
-    app.find("[data-testid=settings-close]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=settings-close]").await;
     app.wait_for_text(
         "[data-testid=article-list] [data-testid=article-title]",
         "زيارة مدير الشرطة",
@@ -811,11 +751,7 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
     app.wait_for_text("[data-testid=bulk-count]", "4 مقالات محددة")
         .await;
 
-    app.find("[data-testid=bulk-tag]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=bulk-tag]").await;
     app.find("[data-testid=bulk-tag-name]")
         .await
         .send_keys("مختارات\u{E007}")
@@ -858,21 +794,13 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
         .unwrap();
     app.wait_for_text("[data-testid=bulk-count]", "8 مقالات محددة")
         .await;
-    app.find("[data-testid=bulk-delete]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=bulk-delete]").await;
     app.wait_for_text(
         "[data-testid=bulk-delete-dialog]",
         "حذف المقالات المحددة (8 مقالات)؟",
     )
     .await;
-    app.find("[data-testid=bulk-delete-confirm]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=bulk-delete-confirm]").await;
     app.find("[data-testid=empty-state]:not([hidden])").await;
     app.wait_for_text("[data-testid=stat-articles]", "0").await;
     app.end().await;
@@ -1059,11 +987,11 @@ async fn a_hostile_page_cannot_run_script_or_reach_the_ipc() {
         "تقرير عاجل عن الحدود",
     )
     .await;
-    app.find("[data-testid=article-list] [data-testid=article-item]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(
+        &app,
+        "[data-testid=article-list] [data-testid=article-item]",
+    )
+    .await;
     app.wait_for_text("[data-testid=reader-title]", "تقرير عاجل عن الحدود")
         .await;
     app.wait_for_text("[data-testid=reader-body]", "نقاط تفتيش إضافية")
@@ -1089,11 +1017,7 @@ async fn a_hostile_page_cannot_run_script_or_reach_the_ipc() {
 
     // The IPC calls in the page never ran: the eight demo articles are all still there.
     search.clear().await.unwrap();
-    app.find("[data-testid=all-articles]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&app, "[data-testid=all-articles]").await;
     let count = app
         .client
         .execute_async(
