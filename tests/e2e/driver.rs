@@ -6,8 +6,28 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::elements::Element;
+use fantoccini::error::{CmdError, ErrorStatus};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
+
+/// How long a test waits for the window to show what it expects.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+/// WebDriver's answers that mean the window is still changing, not that it is wrong: the
+/// element was drawn again between finding it and acting on it, or it is not shown (or is
+/// covered) yet. On a fast machine a command can land between the app's two steps.
+fn still_changing(error: &CmdError) -> bool {
+    matches!(
+        error,
+        CmdError::Standard(e) if matches!(
+            e.error,
+            ErrorStatus::StaleElementReference
+                | ErrorStatus::ElementNotInteractable
+                | ErrorStatus::ElementClickIntercepted
+        )
+    )
+}
 
 /// A running app with a WebDriver session on it. Dropping it ends the app, WebKitWebDriver and
 /// tauri-driver together.
@@ -101,15 +121,66 @@ impl App {
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
-            .at_most(Duration::from_secs(15))
+            .at_most(PATIENCE)
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
+    /// Does `act` on the element `css` finds, finding it afresh while the window is still
+    /// changing ([`still_changing`]); any other error fails the test.
+    async fn act_on<F, Fut>(&self, css: &str, act: F)
+    where
+        F: Fn(Element) -> Fut,
+        Fut: std::future::Future<Output = Result<(), CmdError>>,
+    {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match act(self.find(css).await).await {
+                Ok(()) => return,
+                Err(error) if still_changing(&error) && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(error) => {
+                    let page = self.page_text().await;
+                    panic!("{css}: {error}; the page: {page}");
+                }
+            }
+        }
+    }
+
+    /// Clicks the element `css` finds, once it is there and can be clicked.
+    pub async fn click(&self, css: &str) {
+        self.act_on(css, |element| async move { element.click().await })
+            .await;
+    }
+
+    /// Types `keys` (WebDriver key codes allowed) into the element `css` finds.
+    pub async fn type_into(&self, css: &str, keys: &str) {
+        self.act_on(css, |element| async move { element.send_keys(keys).await })
+            .await;
+    }
+
+    /// Empties the field `css` finds, then types `keys` into it.
+    pub async fn retype(&self, css: &str, keys: &str) {
+        self.act_on(css, |element| async move {
+            element.clear().await?;
+            element.send_keys(keys).await
+        })
+        .await;
+    }
+
+    /// Chooses the option of value `value` in the menu `css` finds.
+    pub async fn choose(&self, css: &str, value: &str) {
+        self.act_on(css, |element| async move {
+            element.select_by_value(value).await
+        })
+        .await;
+    }
+
     /// Waits until the elements matching `css` (their texts joined by " | ") contain `expected`.
     pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + PATIENCE;
         loop {
             // textContent rather than WebDriver's rendered text, which WebKitWebDriver reports
             // as empty for some visible elements of the list.

@@ -505,6 +505,9 @@ export function createReader(handlers) {
     const switching = currentId !== id;
     currentId = id;
     loadError = null;
+    // Busy from the request to its answer, also while the article shown refreshes in
+    // place: a screen reader (and a test) then knows the pane is about to change.
+    pane.setAttribute('aria-busy', 'true');
     // Re-opening the article already shown refreshes it in place.
     if (switching || !article) {
       loading = true;
