@@ -39,7 +39,8 @@ test-pdf:
 ## The interface's translations are complete in Arabic, French and English, no script hands
 ## article data to an HTML or code sink (docs/SECURITY.md), default file names, the word diff,
 ## the bundled fonts exist with their licences, the arrow keys follow reading direction, the
-## settings' defaults and text sizes, Arabic plurals and digits.
+## settings' defaults and text sizes, Arabic plurals and digits, and that a list redraw leaves
+## the rows that stay in the document.
 test-ui:
 	node tests/ui/i18n-complete.mjs
 	node tests/ui/no-html-sinks.mjs
@@ -50,6 +51,7 @@ test-ui:
 	node tests/ui/keys.test.mjs
 	node tests/ui/prefs.test.mjs
 	node tests/ui/plurals.test.mjs
+	node tests/ui/place-in-order.test.mjs
 
 test-shell:
 	cargo test -p arshif-desktop --lib

@@ -262,14 +262,19 @@ async fn ctrl_click(app: &App, element: &fantoccini::elements::Element) {
 
 /// A click with `modifier` (Control, Shift) held down through the press and release.
 async fn click_with(app: &App, modifier: Key, element: &fantoccini::elements::Element) {
-    let modifier = char::from(modifier);
+    press(app, Some(modifier), element, std::time::Duration::ZERO).await;
+}
+
+/// Presses the pointer on `element`, holds it for `hold`, and releases it, with `modifier`
+/// (if any) held down from before the press to after the release.
+async fn press(
+    app: &App,
+    modifier: Option<Key>,
+    element: &fantoccini::elements::Element,
+    hold: std::time::Duration,
+) {
     let pause = std::time::Duration::from_millis(20);
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: modifier })
-        .pause(pause)
-        .pause(pause)
-        .pause(pause)
-        .then(KeyAction::Up { value: modifier });
+    // One tick each: move, press, hold, release, with a pause either side for the key.
     let mouse = MouseActions::new("mouse".into())
         .pause(pause)
         .then(PointerAction::MoveToElement {
@@ -281,14 +286,29 @@ async fn click_with(app: &App, modifier: Key, element: &fantoccini::elements::El
         .then(PointerAction::Down {
             button: MOUSE_BUTTON_LEFT,
         })
+        .pause(hold)
         .then(PointerAction::Up {
             button: MOUSE_BUTTON_LEFT,
         })
         .pause(pause);
+    let actions = match modifier {
+        Some(modifier) => {
+            let modifier = char::from(modifier);
+            let keys = KeyActions::new("keyboard".into())
+                .then(KeyAction::Down { value: modifier })
+                .pause(pause)
+                .pause(pause)
+                .pause(hold)
+                .pause(pause)
+                .then(KeyAction::Up { value: modifier });
+            fantoccini::actions::Actions::from(keys).and(mouse)
+        }
+        None => fantoccini::actions::Actions::from(mouse),
+    };
     app.client
-        .perform_actions(fantoccini::actions::Actions::from(keys).and(mouse))
+        .perform_actions(actions)
         .await
-        .expect("a click with a modifier");
+        .expect("a press and release");
     app.client
         .release_actions()
         .await
@@ -775,6 +795,44 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
     app.click("[data-testid=bulk-delete-confirm]").await;
     app.find("[data-testid=empty-state]:not([hidden])").await;
     app.wait_for_text("[data-testid=stat-articles]", "0").await;
+    app.end().await;
+}
+
+/// A click on a row lands even when the list draws itself again between the press and the
+/// release, as it does when a page of rows arrives or the bulk bar shows and resizes it: rows
+/// that stay are never taken out of the document, which would make WebKit drop the click.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_row_click_survives_a_redraw_between_press_and_release() {
+    let app = start_with_the_demo_folder().await;
+    // The import scrolled to the article it opened: back to the top, where the pointer can
+    // reach the first rows. Then every press on the list asks it to draw its window again (at
+    // the next frame, well before the release below).
+    app.client
+        .execute(
+            "const scroller = document.querySelector('.list-scroll');
+             scroller.scrollTop = 0;
+             document.querySelector('[data-testid=article-list]').addEventListener('mousedown',
+               () => scroller.dispatchEvent(new Event('scroll')), true);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let hold = std::time::Duration::from_millis(150);
+    let rows = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=article-item]",
+        ))
+        .await
+        .unwrap();
+    press(&app, None, &rows[1], hold).await;
+    app.find("[data-testid=article-item][data-position=\"1\"][aria-selected=true]")
+        .await;
+    wait_for_reader(&app, "").await;
+    press(&app, Some(Key::Shift), &rows[3], hold).await;
+    app.wait_for_text("[data-testid=bulk-count]", "3 مقالات محددة")
+        .await;
+    assert_eq!(selected_rows(&app).await, 3);
     app.end().await;
 }
 
