@@ -617,15 +617,15 @@ async fn back_up_check_and_restore_from_settings() {
 
     // Delete the article, then bring it back from the backup.
     app.click("[data-testid=delete-button]").await;
-    app.click("[data-testid=confirm-delete]").await;
+    app.click("[data-testid=confirm-accept]").await;
     app.find("[data-testid=empty-state]:not([hidden])").await;
 
     app.click("[data-testid=settings-button]").await;
     answer_open_dialog_with(&app, std::slice::from_ref(&backup)).await;
     app.click("[data-testid=backup-restore]").await;
-    app.wait_for_text("[data-testid=restore-dialog]", "before-restore")
+    app.wait_for_text("[data-testid=confirm-dialog][open]", "before-restore")
         .await;
-    app.click("[data-testid=restore-confirm]").await;
+    app.click("[data-testid=confirm-accept]").await;
     app.wait_for_text("[data-testid=backup-result]", "استُرجعت")
         .await;
     app.click("[data-testid=settings-close]").await;
@@ -768,11 +768,11 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
         .await;
     app.click("[data-testid=bulk-delete]").await;
     app.wait_for_text(
-        "[data-testid=bulk-delete-dialog]",
+        "[data-testid=confirm-dialog][open]",
         "حذف المقالات المحددة (8 مقالات)؟",
     )
     .await;
-    app.click("[data-testid=bulk-delete-confirm]").await;
+    app.click("[data-testid=confirm-accept]").await;
     app.find("[data-testid=empty-state]:not([hidden])").await;
     app.wait_for_text("[data-testid=stat-articles]", "0").await;
     app.end().await;
@@ -907,8 +907,16 @@ async fn edit_an_article_in_the_reader_with_suggested_tags() {
     app.retype("[data-testid=edit-title]", "مقال زنجبيلي معدل")
         .await;
     click_row(2).await;
-    app.find("[data-testid=discard-dialog][open]").await;
-    app.click("[data-testid=discard-keep]").await;
+    app.wait_for_text("[data-testid=confirm-dialog][open]", "تجاهل التعديلات")
+        .await;
+    // Focus starts on the safe button; Escape answers as it does (keep editing).
+    app.find("[data-testid=confirm-cancel]:focus").await;
+    app.type_into(
+        "[data-testid=confirm-cancel]",
+        &char::from(Key::Escape).to_string(),
+    )
+    .await;
+    app.find("[data-testid=confirm-dialog]:not([open])").await;
     app.find("[data-testid=edit-form]").await;
     // Ctrl+Enter saves.
     app.type_into(
@@ -1082,9 +1090,9 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     app.choose("[data-testid=tag-merge-into]", "سياسة/أمن")
         .await;
     app.click("[data-testid=tag-merge]").await;
-    app.wait_for_text("[data-testid=tag-confirm-dialog]", "مقالان")
+    app.wait_for_text("[data-testid=confirm-dialog][open]", "مقالان")
         .await;
-    app.click("[data-testid=tag-confirm]").await;
+    app.click("[data-testid=confirm-accept]").await;
     app.wait_for_text("[data-testid=notice]", "دُمج").await;
     wait_for_count(&app, "[data-testid=sidebar-tag]", 1).await;
     app.wait_for_text("[data-testid=tag-list] .tag-count", "4")
@@ -1101,9 +1109,9 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     // Delete, confirmed with the count of articles it comes off; the articles stay.
     pick_in_tag_manager(&app, "سياسة/أمن").await;
     app.click("[data-testid=tag-delete]").await;
-    app.wait_for_text("[data-testid=tag-confirm-dialog]", "4 مقالات")
+    app.wait_for_text("[data-testid=confirm-dialog][open]", "4 مقالات")
         .await;
-    app.click("[data-testid=tag-confirm]").await;
+    app.click("[data-testid=confirm-accept]").await;
     app.wait_for_text("[data-testid=notice]", "حُذف الوسم").await;
     wait_for_count(&app, "[data-testid=sidebar-tag]", 1).await;
     wait_for_count(&app, "[data-testid=article-list] [data-testid=row-tag]", 0).await;

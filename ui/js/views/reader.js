@@ -20,6 +20,7 @@ import { icon } from '../icons.js';
 import { locale, t, tNodes } from '../i18n.js';
 import { articleStep } from '../keys.js';
 import { TEXT_SIZES, stepTextSize } from '../prefs.js';
+import { confirm } from './confirm.js';
 import { similarityLabel } from './duplicates.js';
 import { announce, showError } from './notify.js';
 import { createEditForm } from './reader-edit.js';
@@ -69,10 +70,6 @@ async function nearDuplicates(id) {
  */
 export function createReader(handlers) {
   const pane = $('[data-testid="reader"]');
-  const discard = /** @type {HTMLDialogElement} */ ($('[data-testid="discard-dialog"]'));
-  const confirm = /** @type {HTMLDialogElement} */ ($('[data-testid="confirm-dialog"]'));
-  const confirmText = $('.confirm-text', confirm);
-  const confirmButton = /** @type {HTMLButtonElement} */ ($('[data-action="confirm-delete"]', confirm));
 
   /** @type {import('../api.js').Article|null} */
   let article = null;
@@ -588,19 +585,18 @@ export function createReader(handlers) {
   }
 
   /**
-   * Asks whether to throw away the form's unsaved changes.
+   * Asks whether to throw away the form's unsaved changes: true to discard
+   * them, false to keep editing.
    * @returns {Promise<boolean>}
    */
   function askDiscard() {
-    if (discard.open) return Promise.resolve(false);
-    discard.returnValue = '';
-    discard.showModal();
-    return new Promise((resolve) => {
-      discard.addEventListener('close', () => resolve(discard.returnValue === 'discard'), { once: true });
-    });
+    return confirm(() => ({
+      title: t('discard.title'),
+      text: t('discard.text'),
+      confirmLabel: t('discard.confirm'),
+      cancelLabel: t('discard.keep'),
+    }));
   }
-  $('[data-action="keep-editing"]', discard).addEventListener('click', () => discard.close('keep'));
-  $('[data-action="discard-edit"]', discard).addEventListener('click', () => discard.close('discard'));
 
   /** @param {KeyboardEvent} event */
   function onTagKey(event) {
@@ -670,34 +666,24 @@ export function createReader(handlers) {
     handlers.onTagsChanged(fresh);
   }
 
-  function askDelete() {
+  async function askDelete() {
     if (!article) return;
-    replace(confirmText, tNodes('confirm.text', { title: userText('bdi', article.title || t('list.untitled'), { class: 'confirm-title' }) }));
-    confirmButton.disabled = false;
-    confirm.showModal();
-  }
-
-  $('[data-action="cancel-delete"]', confirm).addEventListener('click', () => confirm.close('cancel'));
-  confirmButton.addEventListener('click', async () => {
-    if (!article) {
-      confirm.close('cancel');
-      return;
-    }
-    const id = article.id;
-    confirmButton.disabled = true;
+    const { id, title } = article;
+    const sure = await confirm(() => ({
+      title: t('confirm.title'),
+      text: tNodes('confirm.text', { title: userText('bdi', title || t('list.untitled'), { class: 'confirm-title' }) }),
+      confirmLabel: t('confirm.delete'),
+    }));
+    if (!sure) return;
     try {
       await api.deleteArticles([id]);
-      confirm.close('deleted');
       if (currentId === id) clear();
       announce(t('announce.deleted'));
       handlers.onDeleted(id);
     } catch (error) {
-      confirm.close('failed');
       showError(error);
-    } finally {
-      confirmButton.disabled = false;
     }
-  });
+  }
 
   // In the reader, as in the list, the horizontal arrows go to the next or
   // previous article in reading direction; text fields keep them for the caret.
