@@ -110,6 +110,25 @@ async fn search_open_tag_filter_and_switch_language() {
         .await;
     app.wait_for_text("[data-testid=tag-chip]", "أمن/تعاون دولي")
         .await;
+    // Each chip's label takes its name's direction, so a name cut short is cut at its end.
+    app.type_into("[data-testid=tag-input]", "Maroc/Sécurité\u{E007}")
+        .await;
+    app.wait_for_text("[data-testid=tag-chip]", "Maroc/Sécurité")
+        .await;
+    let directions = app
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=tag-chip] .chip-label'),
+               (label) => label.textContent + ' ' + getComputedStyle(label).direction);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        directions,
+        json!(["Maroc/Sécurité ltr", "أمن/تعاون دولي rtl"]),
+        "chip directions"
+    );
 
     app.wait_for_text("[data-testid=facet-panel]", "أمن/تعاون دولي")
         .await;
@@ -138,6 +157,24 @@ async fn search_open_tag_filter_and_switch_language() {
     let html = app.find("html").await;
     assert_eq!(html.attr("dir").await.unwrap().as_deref(), Some("ltr"));
     assert_eq!(html.attr("lang").await.unwrap().as_deref(), Some("fr"));
+    // In French an Arabic facet value sits at the start (left) of its row, in its own direction.
+    let gaps = app
+        .client
+        .execute(
+            "const row = document.querySelector('[data-testid=facet-value][data-value=\"أمن/تعاون دولي\"]');
+             const name = row.querySelector('.tag-name');
+             const text = document.createRange();
+             text.selectNodeContents(name);
+             const r = row.getBoundingClientRect(), t = text.getBoundingClientRect();
+             return [t.left - r.left, r.right - t.right, getComputedStyle(name).direction];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        gaps[0].as_f64().unwrap() < gaps[1].as_f64().unwrap() && gaps[2] == "rtl",
+        "the Arabic facet value is not at the row's start: {gaps}"
+    );
     language.select_by_value("ar").await.unwrap();
     assert_eq!(html.attr("dir").await.unwrap().as_deref(), Some("rtl"));
     app.end().await;
@@ -906,6 +943,31 @@ async fn edit_an_article_in_the_reader_with_suggested_tags() {
     app.type_into("[data-testid=reader]", "e").await;
     app.retype("[data-testid=edit-title]", "مقال زنجبيلي معدل")
         .await;
+    // The open form follows a language change and keeps what was typed.
+    pick_language_and_theme(&app, "fr", "light").await;
+    app.wait_for_text("[data-testid=edit-save]", "Enregistrer")
+        .await;
+    app.wait_for_text("[data-testid=edit-form] label[for=edit-title]", "Titre")
+        .await;
+    let placeholder = app
+        .find("[data-testid=edit-tag]")
+        .await
+        .attr("placeholder")
+        .await
+        .unwrap();
+    assert_eq!(
+        placeholder.as_deref(),
+        Some("Nouvelle étiquette, puis Entrée")
+    );
+    let typed = app
+        .find("[data-testid=edit-title]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(typed.as_deref(), Some("مقال زنجبيلي معدل"));
+    pick_language_and_theme(&app, "ar", "light").await;
+    app.wait_for_text("[data-testid=edit-save]", "حفظ").await;
     click_row(2).await;
     app.wait_for_text("[data-testid=confirm-dialog][open]", "تجاهل التعديلات")
         .await;

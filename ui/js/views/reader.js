@@ -237,16 +237,12 @@ export function createReader(handlers) {
             h(
               'li',
               { class: 'chip', 'data-testid': 'tag-chip', 'data-tag': tag.name, 'data-colour': tagColour(tag.colour) },
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'chip-label',
-                  title: t('reader.searchTag'),
-                  on: { click: () => handlers.onTagSearch(tag.name) },
-                },
-                tagLabel(tag.name),
-              ),
+              tagLabel(tag.name, 'button', {
+                type: 'button',
+                class: 'chip-label tag-name',
+                title: t('reader.searchTag'),
+                on: { click: () => handlers.onTagSearch(tag.name) },
+              }),
               h(
                 'button',
                 {
@@ -408,23 +404,28 @@ export function createReader(handlers) {
             'data-testid': 'reader-title',
             lang: a.title ? a.language : null,
           }),
-          metaLine(a),
+          // The metadata and the tools share a row: the tools cost no line of their own.
           h(
             'div',
-            { class: 'reader-tools' },
-            textSizeControl(),
+            { class: 'reader-byline' },
+            metaLine(a),
             h(
-              'button',
-              {
-                type: 'button',
-                class: 'button button-quiet button-small',
-                'data-testid': 'edit-button',
-                'aria-keyshortcuts': 'E F2',
-                title: t('edit.buttonTitle'),
-                on: { click: () => startEdit() },
-              },
-              h('span', { class: 'button-icon' }, icon('edit')),
-              h('span', null, t('edit.button')),
+              'div',
+              { class: 'reader-tools' },
+              textSizeControl(),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'button button-quiet button-small',
+                  'data-testid': 'edit-button',
+                  'aria-keyshortcuts': 'E F2',
+                  title: t('edit.buttonTitle'),
+                  on: { click: () => startEdit() },
+                },
+                h('span', { class: 'button-icon' }, icon('edit')),
+                h('span', null, t('edit.button')),
+              ),
             ),
           ),
           a.url
@@ -559,7 +560,7 @@ export function createReader(handlers) {
     if (!form || !article) return;
     const update = form.value();
     if (!update.title.trim()) {
-      form.showError(t('edit.titleRequired'));
+      form.showError(() => t('edit.titleRequired'));
       return;
     }
     const id = article.id;
@@ -573,7 +574,7 @@ export function createReader(handlers) {
       handlers.onEdited(fresh);
     } catch (error) {
       form.setBusy(false);
-      form.showError(errorText(error));
+      form.showError(() => errorText(error));
     }
   }
 
@@ -717,10 +718,14 @@ export function createReader(handlers) {
     askDiscard,
     /** Re-renders after a language or digits change, keeping what was typed. */
     refresh() {
-      // The open form keeps what was typed; its labels follow at the next edit.
       const typed = tagInput ? tagInput.value : '';
+      // The open form is translated in place and put back as it is, with what
+      // was typed and the focus it had.
+      const focused = editForm && editForm.element.contains(document.activeElement) ? document.activeElement : null;
+      if (editForm) editForm.relabel();
       render();
       if (tagInput) tagInput.value = typed;
+      if (focused instanceof HTMLElement) focused.focus();
     },
     /** Reloads the shown article's possible duplicates (after one was resolved). */
     async refreshDuplicates() {
