@@ -127,6 +127,14 @@ impl App {
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
+    /// Every element matching `css` now (no waiting).
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("find {css}: {e}"))
+    }
+
     /// Does `act` on the element `css` finds, finding it afresh while the window is still
     /// changing ([`still_changing`]); any other error fails the test.
     async fn act_on<F, Fut>(&self, css: &str, act: F)

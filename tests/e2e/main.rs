@@ -17,8 +17,10 @@ use fantoccini::actions::{
     InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
 };
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use serde_json::json;
+
+/// The rows of the article list.
+const ROWS: &str = "[data-testid=article-list] [data-testid=article-item]";
 
 /// The native file dialog is invisible to WebDriver, so the test stands in for it: the import
 /// button looks up `window.__TAURI__.dialog.open` when clicked, and gets the fixture's path.
@@ -103,8 +105,7 @@ async fn search_open_tag_filter_and_switch_language() {
     search.clear().await.unwrap();
     search.send_keys("الشرطة").await.unwrap();
 
-    app.click("[data-testid=article-list] [data-testid=article-item]")
-        .await;
+    app.click(ROWS).await;
     wait_for_reader(&app, "زيارة مدير الشرطة").await;
     app.type_into("[data-testid=tag-input]", "أمن/تعاون دولي\u{E007}")
         .await;
@@ -189,8 +190,7 @@ async fn screenshots_of_the_main_screens() {
     import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
     let search = app.find("[data-testid=search-input]").await;
     search.send_keys("الأمن").await.unwrap();
-    app.click("[data-testid=article-list] [data-testid=article-item]")
-        .await;
+    app.click(ROWS).await;
     wait_for_reader(&app, "").await;
 
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
@@ -354,12 +354,8 @@ async fn press(
 
 /// How many rows of the article list are selected.
 async fn selected_rows(app: &App) -> usize {
-    app.client
-        .find_all(Locator::Css(
-            "[data-testid=article-list] [aria-selected=true]",
-        ))
+    app.find_all("[data-testid=article-list] [aria-selected=true]")
         .await
-        .unwrap()
         .len()
 }
 
@@ -369,13 +365,7 @@ async fn selected_rows(app: &App) -> usize {
 async fn select_two_articles_and_export_them_as_json() {
     let app = start_with_the_demo_folder().await;
 
-    let rows = app
-        .client
-        .find_all(Locator::Css(
-            "[data-testid=article-list] [data-testid=article-item]",
-        ))
-        .await
-        .unwrap();
+    let rows = app.find_all(ROWS).await;
     assert_eq!(rows.len(), 8);
     rows[0].click().await.unwrap();
     wait_for_reader(&app, "").await;
@@ -383,12 +373,8 @@ async fn select_two_articles_and_export_them_as_json() {
     app.wait_for_text("[data-testid=bulk-count]", "مقالان محددان")
         .await;
     let selected = app
-        .client
-        .find_all(Locator::Css(
-            "[data-testid=article-list] [aria-selected=true]",
-        ))
-        .await
-        .unwrap();
+        .find_all("[data-testid=article-list] [aria-selected=true]")
+        .await;
     assert_eq!(selected.len(), 2);
     let ids: Vec<i64> = {
         let mut ids = Vec::new();
@@ -585,11 +571,7 @@ async fn the_reader_links_an_article_to_its_reprint() {
         "نسخ محتملة من هذا المقال",
     )
     .await;
-    let listed = app
-        .client
-        .find_all(Locator::Css("[data-testid=reader-duplicate]"))
-        .await
-        .unwrap();
+    let listed = app.find_all("[data-testid=reader-duplicate]").await;
     assert_eq!(listed.len(), 1);
     assert_eq!(
         listed[0].attr("data-id").await.unwrap().as_deref(),
@@ -616,11 +598,7 @@ async fn the_reader_links_an_article_to_its_reprint() {
     app.find("[data-testid=duplicates-dialog][open]").await;
     app.wait_for_text("[data-testid=duplicates-keep-both]", "الاحتفاظ بالاثنين")
         .await;
-    let columns = app
-        .client
-        .find_all(Locator::Css("[data-testid=duplicates-column]"))
-        .await
-        .unwrap();
+    let columns = app.find_all("[data-testid=duplicates-column]").await;
     assert_eq!(columns.len(), 2);
     // The dialog is on screen, not only open: it once sat inside a closed dialog.
     let outside = app
@@ -762,13 +740,7 @@ async fn switch_archives_from_settings() {
 #[tokio::test(flavor = "multi_thread")]
 async fn ranges_select_all_bulk_tag_and_bulk_delete() {
     let app = start_with_the_demo_folder().await;
-    let rows = app
-        .client
-        .find_all(Locator::Css(
-            "[data-testid=article-list] [data-testid=article-item]",
-        ))
-        .await
-        .unwrap();
+    let rows = app.find_all(ROWS).await;
     rows[0].click().await.unwrap();
     click_with(&app, Key::Shift, &rows[2]).await;
     app.wait_for_text("[data-testid=bulk-count]", "3 مقالات محددة")
@@ -791,12 +763,8 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
         .await;
     app.wait_for_text("[data-testid=notice]", "مختارات").await;
     let tagged = app
-        .client
-        .find_all(Locator::Css(
-            "[data-testid=article-list] [data-testid=row-tag]",
-        ))
-        .await
-        .unwrap();
+        .find_all("[data-testid=article-list] [data-testid=row-tag]")
+        .await;
     assert_eq!(tagged.len(), 4);
     app.wait_for_text("[data-testid=tag-list]", "مختارات").await;
 
@@ -809,12 +777,8 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
     app.wait_for_text("[data-testid=notice]", "أُزيل الوسم مختارات")
         .await;
     let left = app
-        .client
-        .find_all(Locator::Css(
-            "[data-testid=article-list] [data-testid=row-tag]",
-        ))
-        .await
-        .unwrap();
+        .find_all("[data-testid=article-list] [data-testid=row-tag]")
+        .await;
     assert_eq!(left.len(), 0);
 
     // Ctrl+A selects every row; the delete confirmation names the count.
@@ -855,13 +819,7 @@ async fn a_row_click_survives_a_redraw_between_press_and_release() {
         .await
         .unwrap();
     let hold = std::time::Duration::from_millis(150);
-    let rows = app
-        .client
-        .find_all(Locator::Css(
-            "[data-testid=article-list] [data-testid=article-item]",
-        ))
-        .await
-        .unwrap();
+    let rows = app.find_all(ROWS).await;
     press(&app, None, &rows[1], hold).await;
     app.find("[data-testid=article-item][data-position=\"1\"][aria-selected=true]")
         .await;
@@ -888,12 +846,8 @@ async fn wait_for_reader(app: &App, title: &str) {
 async fn arrows_follow_reading_direction_and_text_size_persists() {
     let app = start_with_the_demo_folder().await;
     let rows = app
-        .client
-        .find_all(Locator::Css(
-            "[data-testid=article-list] [data-testid=article-title]",
-        ))
-        .await
-        .unwrap();
+        .find_all("[data-testid=article-list] [data-testid=article-title]")
+        .await;
     let mut titles = Vec::new();
     for row in &rows[..3] {
         titles.push(
@@ -945,13 +899,7 @@ async fn edit_an_article_in_the_reader_with_suggested_tags() {
     let click_row = |n: usize| {
         let app = &app;
         async move {
-            let rows = app
-                .client
-                .find_all(Locator::Css(
-                    "[data-testid=article-list] [data-testid=article-item]",
-                ))
-                .await
-                .unwrap();
+            let rows = app.find_all(ROWS).await;
             rows[n].click().await.unwrap();
         }
     };
@@ -1074,8 +1022,7 @@ async fn a_hostile_page_cannot_run_script_or_reach_the_ipc() {
         "تقرير عاجل عن الحدود",
     )
     .await;
-    app.click("[data-testid=article-list] [data-testid=article-item]")
-        .await;
+    app.click(ROWS).await;
     wait_for_reader(&app, "تقرير عاجل عن الحدود").await;
     app.wait_for_text("[data-testid=reader-body]", "نقاط تفتيش إضافية")
         .await;
@@ -1118,7 +1065,7 @@ async fn a_hostile_page_cannot_run_script_or_reach_the_ipc() {
 async fn wait_for_count(app: &App, css: &str, n: usize) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     loop {
-        let found = app.client.find_all(Locator::Css(css)).await.unwrap().len();
+        let found = app.find_all(css).await.len();
         if found == n {
             return;
         }
@@ -1133,13 +1080,7 @@ async fn wait_for_count(app: &App, css: &str, n: usize) {
 
 /// Selects rows `from..=to` of the list and tags them with `tag` through the bulk bar.
 async fn bulk_tag_rows(app: &App, from: usize, to: usize, tag: &str) {
-    let rows = app
-        .client
-        .find_all(Locator::Css(
-            "[data-testid=article-list] [data-testid=article-item]",
-        ))
-        .await
-        .unwrap();
+    let rows = app.find_all(ROWS).await;
     rows[from].click().await.unwrap();
     click_with(app, Key::Shift, &rows[to]).await;
     // The range is selected once the bulk bar shows (Shift+click may fetch rows first).
