@@ -569,10 +569,14 @@ mod tests {
         let (mut archive, ids) = archive_with(5);
         archive.tag_articles("أمن", &ids[..1]).unwrap();
         archive.tag_articles("أمن/دولي", &ids[1..2]).unwrap();
-        archive.tag_articles("أمن/دولي/اتفاقيات", &ids[2..3]).unwrap();
+        archive
+            .tag_articles("أمن/دولي/اتفاقيات", &ids[2..3])
+            .unwrap();
         archive.tag_articles("أمن/محلي", &ids[3..4]).unwrap();
         archive.tag_articles("سياسة/محلي", &ids[3..5]).unwrap();
-        archive.set_tag_colour("سياسة/محلي", Some("#2b6cb0")).unwrap();
+        archive
+            .set_tag_colour("سياسة/محلي", Some("#2b6cb0"))
+            .unwrap();
         archive.set_tag_colour("أمن/محلي", Some("#c0392b")).unwrap();
         archive.set_tag_colour("أمن/دولي", Some("#2e8b3d")).unwrap();
         // The target "سياسة" is created; its spelling in the call need not be the stored one.
@@ -634,7 +638,9 @@ mod tests {
         archive.tag_articles("سياسة/أمن", &ids[..2]).unwrap();
         archive.tag_articles("سياسة/اقتصاد", &ids[..1]).unwrap();
         archive.tag_articles("سياسة", &ids[1..2]).unwrap();
-        archive.tag_articles("سياسة/اقتصاد/ميزانية", &ids[2..3]).unwrap();
+        archive
+            .tag_articles("سياسة/اقتصاد/ميزانية", &ids[2..3])
+            .unwrap();
         // Siblings whose names only start alike are outside the subtree.
         archive.tag_articles("سياسة عامة", &ids[3..]).unwrap();
         archive.tag_articles("سياسة_x", &ids[3..]).unwrap();
@@ -663,7 +669,9 @@ mod tests {
         let (mut archive, ids) = archive_with(3);
         archive.tag_articles("سياسة/أمن", &ids[..2]).unwrap();
         archive.tag_articles("سياسة/اقتصاد", &ids[..1]).unwrap();
-        archive.tag_articles("ثقافة/سينما/مهرجانات", &ids[2..]).unwrap();
+        archive
+            .tag_articles("ثقافة/سينما/مهرجانات", &ids[2..])
+            .unwrap();
         archive.tag_articles("ثقافة/سينما", &ids[2..]).unwrap();
         // "سياسة عامة" is a tag of its own, so it is no parent.
         archive.tag_articles("سياسة عامة/x", &ids[2..]).unwrap();
