@@ -1023,11 +1023,11 @@ async fn bulk_tag_rows(app: &App, from: usize, to: usize, tag: &str) {
     app.wait_for_text("[data-testid=notice]", tag).await;
 }
 
-/// Selects the tag `name` in the tag manager's tree.
-async fn pick_in_tag_manager(app: &App, name: &str) {
-    let css = format!("[data-testid=tag-node][data-tag=\"{name}\"]");
-    // The tree scrolls inside the dialog and is drawn again after every change: bring the
-    // node into view and click it as it is now.
+/// Clicks `css` inside the tag manager. The tree and the dialog's body scroll on their own
+/// (WebKitWebDriver does not scroll them for a click), and the tree is drawn again after every
+/// change: bring the element into view, then click it as it is now.
+async fn click_in_tag_manager(app: &App, css: &str) {
+    app.find(css).await;
     app.client
         .execute(
             "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
@@ -1035,7 +1035,12 @@ async fn pick_in_tag_manager(app: &App, name: &str) {
         )
         .await
         .unwrap();
-    app.click(&css).await;
+    app.click(css).await;
+}
+
+/// Selects the tag `name` in the tag manager's tree.
+async fn pick_in_tag_manager(app: &App, name: &str) {
+    click_in_tag_manager(app, &format!("[data-testid=tag-node][data-tag=\"{name}\"]")).await;
     app.wait_for_text("[data-testid=tag-editor]", name).await;
 }
 
@@ -1085,7 +1090,7 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     .await;
 
     // A colour from the palette reaches the sidebar's swatch and the rows' chips.
-    app.click("[data-testid=tag-colour-red]").await;
+    click_in_tag_manager(&app, "[data-testid=tag-colour-red]").await;
     app.find("[data-testid=sidebar-tag][data-tag=\"سياسة/أمن\"] .tag-swatch[data-colour=red]")
         .await;
     wait_for_count(&app, "[data-testid=row-tag][data-colour=red]", 2).await;
@@ -1095,7 +1100,7 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     pick_in_tag_manager(&app, "اقتصاد").await;
     app.choose("[data-testid=tag-merge-into]", "سياسة/أمن")
         .await;
-    app.click("[data-testid=tag-merge]").await;
+    click_in_tag_manager(&app, "[data-testid=tag-merge]").await;
     app.wait_for_text("[data-testid=tag-confirm-dialog]", "مقالان")
         .await;
     app.click("[data-testid=tag-confirm]").await;
@@ -1125,7 +1130,7 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     // Delete, confirmed with the count of articles it comes off (its own, not its sub-tag's);
     // the articles stay, and so does the sub-tag.
     pick_in_tag_manager(&app, "سياسة/أمن").await;
-    app.click("[data-testid=tag-delete]").await;
+    click_in_tag_manager(&app, "[data-testid=tag-delete]").await;
     app.wait_for_text("[data-testid=tag-confirm-dialog]", "4 مقالات")
         .await;
     app.click("[data-testid=tag-confirm]").await;
