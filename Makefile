@@ -38,9 +38,9 @@ test-pdf:
 
 ## The interface's translations are complete in Arabic, French and English, no script hands
 ## article data to an HTML or code sink (docs/SECURITY.md), default file names, the word diff,
-## the bundled fonts exist with their licences, the arrow keys follow reading direction (and
-## letter shortcuts work on an Arabic layout), the
-## settings' defaults and text sizes, Arabic plurals and digits.
+## the bundled fonts exist with their licences, the arrow keys follow reading direction and
+## letter shortcuts work on an Arabic layout, the settings' defaults and text sizes, Arabic
+## plurals and digits.
 test-ui:
 	node tests/ui/i18n-complete.mjs
 	node tests/ui/no-html-sinks.mjs
