@@ -110,6 +110,25 @@ async fn search_open_tag_filter_and_switch_language() {
         .await;
     app.wait_for_text("[data-testid=tag-chip]", "أمن/تعاون دولي")
         .await;
+    // Each chip's label takes its name's direction, so a name cut short is cut at its end.
+    app.type_into("[data-testid=tag-input]", "Maroc/Sécurité\u{E007}")
+        .await;
+    app.wait_for_text("[data-testid=tag-chip]", "Maroc/Sécurité")
+        .await;
+    let directions = app
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('[data-testid=tag-chip] .chip-label'),
+               (label) => label.textContent + ' ' + getComputedStyle(label).direction);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        directions,
+        json!(["Maroc/Sécurité ltr", "أمن/تعاون دولي rtl"]),
+        "chip directions"
+    );
 
     app.wait_for_text("[data-testid=facet-panel]", "أمن/تعاون دولي")
         .await;
@@ -138,6 +157,24 @@ async fn search_open_tag_filter_and_switch_language() {
     let html = app.find("html").await;
     assert_eq!(html.attr("dir").await.unwrap().as_deref(), Some("ltr"));
     assert_eq!(html.attr("lang").await.unwrap().as_deref(), Some("fr"));
+    // In French an Arabic facet value sits at the start (left) of its row, in its own direction.
+    let gaps = app
+        .client
+        .execute(
+            "const row = document.querySelector('[data-testid=facet-value][data-value=\"أمن/تعاون دولي\"]');
+             const name = row.querySelector('.tag-name');
+             const text = document.createRange();
+             text.selectNodeContents(name);
+             const r = row.getBoundingClientRect(), t = text.getBoundingClientRect();
+             return [t.left - r.left, r.right - t.right, getComputedStyle(name).direction];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        gaps[0].as_f64().unwrap() < gaps[1].as_f64().unwrap() && gaps[2] == "rtl",
+        "the Arabic facet value is not at the row's start: {gaps}"
+    );
     language.select_by_value("ar").await.unwrap();
     assert_eq!(html.attr("dir").await.unwrap().as_deref(), Some("rtl"));
     app.end().await;
@@ -262,14 +299,19 @@ async fn ctrl_click(app: &App, element: &fantoccini::elements::Element) {
 
 /// A click with `modifier` (Control, Shift) held down through the press and release.
 async fn click_with(app: &App, modifier: Key, element: &fantoccini::elements::Element) {
-    let modifier = char::from(modifier);
+    press(app, Some(modifier), element, std::time::Duration::ZERO).await;
+}
+
+/// Presses the pointer on `element`, holds it for `hold`, and releases it, with `modifier`
+/// (if any) held down from before the press to after the release.
+async fn press(
+    app: &App,
+    modifier: Option<Key>,
+    element: &fantoccini::elements::Element,
+    hold: std::time::Duration,
+) {
     let pause = std::time::Duration::from_millis(20);
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: modifier })
-        .pause(pause)
-        .pause(pause)
-        .pause(pause)
-        .then(KeyAction::Up { value: modifier });
+    // One tick each: move, press, hold, release, with a pause either side for the key.
     let mouse = MouseActions::new("mouse".into())
         .pause(pause)
         .then(PointerAction::MoveToElement {
@@ -281,14 +323,29 @@ async fn click_with(app: &App, modifier: Key, element: &fantoccini::elements::El
         .then(PointerAction::Down {
             button: MOUSE_BUTTON_LEFT,
         })
+        .pause(hold)
         .then(PointerAction::Up {
             button: MOUSE_BUTTON_LEFT,
         })
         .pause(pause);
+    let actions = match modifier {
+        Some(modifier) => {
+            let modifier = char::from(modifier);
+            let keys = KeyActions::new("keyboard".into())
+                .then(KeyAction::Down { value: modifier })
+                .pause(pause)
+                .pause(pause)
+                .pause(hold)
+                .pause(pause)
+                .then(KeyAction::Up { value: modifier });
+            fantoccini::actions::Actions::from(keys).and(mouse)
+        }
+        None => fantoccini::actions::Actions::from(mouse),
+    };
     app.client
-        .perform_actions(fantoccini::actions::Actions::from(keys).and(mouse))
+        .perform_actions(actions)
         .await
-        .expect("a click with a modifier");
+        .expect("a press and release");
     app.client
         .release_actions()
         .await
@@ -617,15 +674,15 @@ async fn back_up_check_and_restore_from_settings() {
 
     // Delete the article, then bring it back from the backup.
     app.click("[data-testid=delete-button]").await;
-    app.click("[data-testid=confirm-delete]").await;
+    app.click("[data-testid=confirm-accept]").await;
     app.find("[data-testid=empty-state]:not([hidden])").await;
 
     app.click("[data-testid=settings-button]").await;
     answer_open_dialog_with(&app, std::slice::from_ref(&backup)).await;
     app.click("[data-testid=backup-restore]").await;
-    app.wait_for_text("[data-testid=restore-dialog]", "before-restore")
+    app.wait_for_text("[data-testid=confirm-dialog][open]", "before-restore")
         .await;
-    app.click("[data-testid=restore-confirm]").await;
+    app.click("[data-testid=confirm-accept]").await;
     app.wait_for_text("[data-testid=backup-result]", "استُرجعت")
         .await;
     app.click("[data-testid=settings-close]").await;
@@ -768,13 +825,51 @@ async fn ranges_select_all_bulk_tag_and_bulk_delete() {
         .await;
     app.click("[data-testid=bulk-delete]").await;
     app.wait_for_text(
-        "[data-testid=bulk-delete-dialog]",
+        "[data-testid=confirm-dialog][open]",
         "حذف المقالات المحددة (8 مقالات)؟",
     )
     .await;
-    app.click("[data-testid=bulk-delete-confirm]").await;
+    app.click("[data-testid=confirm-accept]").await;
     app.find("[data-testid=empty-state]:not([hidden])").await;
     app.wait_for_text("[data-testid=stat-articles]", "0").await;
+    app.end().await;
+}
+
+/// A click on a row lands even when the list draws itself again between the press and the
+/// release, as it does when a page of rows arrives or the bulk bar shows and resizes it: rows
+/// that stay are never taken out of the document, which would make WebKit drop the click.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_row_click_survives_a_redraw_between_press_and_release() {
+    let app = start_with_the_demo_folder().await;
+    // The import scrolled to the article it opened: back to the top, where the pointer can
+    // reach the first rows. Then every press on the list asks it to draw its window again (at
+    // the next frame, well before the release below).
+    app.client
+        .execute(
+            "const scroller = document.querySelector('.list-scroll');
+             scroller.scrollTop = 0;
+             document.querySelector('[data-testid=article-list]').addEventListener('mousedown',
+               () => scroller.dispatchEvent(new Event('scroll')), true);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let hold = std::time::Duration::from_millis(150);
+    let rows = app
+        .client
+        .find_all(Locator::Css(
+            "[data-testid=article-list] [data-testid=article-item]",
+        ))
+        .await
+        .unwrap();
+    press(&app, None, &rows[1], hold).await;
+    app.find("[data-testid=article-item][data-position=\"1\"][aria-selected=true]")
+        .await;
+    wait_for_reader(&app, "").await;
+    press(&app, Some(Key::Shift), &rows[3], hold).await;
+    app.wait_for_text("[data-testid=bulk-count]", "3 مقالات محددة")
+        .await;
+    assert_eq!(selected_rows(&app).await, 3);
     app.end().await;
 }
 
@@ -906,9 +1001,42 @@ async fn edit_an_article_in_the_reader_with_suggested_tags() {
     app.type_into("[data-testid=reader]", "e").await;
     app.retype("[data-testid=edit-title]", "مقال زنجبيلي معدل")
         .await;
+    // The open form follows a language change and keeps what was typed.
+    pick_language_and_theme(&app, "fr", "light").await;
+    app.wait_for_text("[data-testid=edit-save]", "Enregistrer")
+        .await;
+    app.wait_for_text("[data-testid=edit-form] label[for=edit-title]", "Titre")
+        .await;
+    let placeholder = app
+        .find("[data-testid=edit-tag]")
+        .await
+        .attr("placeholder")
+        .await
+        .unwrap();
+    assert_eq!(
+        placeholder.as_deref(),
+        Some("Nouvelle étiquette, puis Entrée")
+    );
+    let typed = app
+        .find("[data-testid=edit-title]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(typed.as_deref(), Some("مقال زنجبيلي معدل"));
+    pick_language_and_theme(&app, "ar", "light").await;
+    app.wait_for_text("[data-testid=edit-save]", "حفظ").await;
     click_row(2).await;
-    app.find("[data-testid=discard-dialog][open]").await;
-    app.click("[data-testid=discard-keep]").await;
+    app.wait_for_text("[data-testid=confirm-dialog][open]", "تجاهل التعديلات")
+        .await;
+    // Focus starts on the safe button; Escape answers as it does (keep editing).
+    app.find("[data-testid=confirm-cancel]:focus").await;
+    app.type_into(
+        "[data-testid=confirm-cancel]",
+        &char::from(Key::Escape).to_string(),
+    )
+    .await;
+    app.find("[data-testid=confirm-dialog]:not([open])").await;
     app.find("[data-testid=edit-form]").await;
     // Ctrl+Enter saves.
     app.type_into(
@@ -1101,9 +1229,9 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     app.choose("[data-testid=tag-merge-into]", "سياسة/أمن")
         .await;
     click_in_tag_manager(&app, "[data-testid=tag-merge]").await;
-    app.wait_for_text("[data-testid=tag-confirm-dialog]", "مقالان")
+    app.wait_for_text("[data-testid=confirm-dialog][open]", "مقالان")
         .await;
-    app.click("[data-testid=tag-confirm]").await;
+    app.click("[data-testid=confirm-accept]").await;
     app.wait_for_text("[data-testid=notice]", "دُمج").await;
     wait_for_count(&app, "[data-testid=sidebar-tag]", 2).await;
     app.find("[data-testid=sidebar-tag][data-tag=\"سياسة/أمن/محلي\"]")
@@ -1131,9 +1259,9 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     // the articles stay, and so does the sub-tag.
     pick_in_tag_manager(&app, "سياسة/أمن").await;
     click_in_tag_manager(&app, "[data-testid=tag-delete]").await;
-    app.wait_for_text("[data-testid=tag-confirm-dialog]", "4 مقالات")
+    app.wait_for_text("[data-testid=confirm-dialog][open]", "4 مقالات")
         .await;
-    app.click("[data-testid=tag-confirm]").await;
+    app.click("[data-testid=confirm-accept]").await;
     app.wait_for_text("[data-testid=notice]", "حُذف الوسم").await;
     wait_for_count(&app, "[data-testid=sidebar-tag]", 2).await;
     wait_for_count(&app, "[data-testid=article-list] [data-testid=row-tag]", 3).await;

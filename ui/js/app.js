@@ -3,6 +3,7 @@
 // share lives here; each view owns its own rendering.
 
 import * as api from './api.js';
+import { cancelUntilHeard } from './cancel.js';
 import { $, replace, userText } from './dom.js';
 import { errorText } from './format.js';
 import { hydrateIcons } from './icons.js';
@@ -465,7 +466,7 @@ async function cancelImport() {
   if (!importing) return;
   sidebar.setImportCancelling();
   try {
-    await api.cancelImport();
+    await cancelUntilHeard(api.cancelImport, () => importing);
   } catch (error) {
     showError(error);
   }

@@ -94,6 +94,30 @@ export function userText(tag, text, attrs) {
 }
 
 /**
+ * Makes `nodes` the children of `parent`, in that order, without detaching a
+ * node that is already in place: a pointer pressed on it keeps its click
+ * (WebKit drops a click whose pressed node left the document before the
+ * release), and focus and selection inside it survive. Nodes not wanted are
+ * removed; new or out-of-order ones are inserted where they belong.
+ * @param {Node} parent
+ * @param {Node[]} nodes
+ */
+export function placeInOrder(parent, nodes) {
+  const wanted = new Set(nodes);
+  for (const child of Array.from(parent.childNodes)) {
+    if (!wanted.has(child)) parent.removeChild(child);
+  }
+  let cursor = parent.firstChild;
+  for (const node of nodes) {
+    if (node === cursor) {
+      cursor = cursor.nextSibling;
+    } else {
+      parent.insertBefore(node, cursor);
+    }
+  }
+}
+
+/**
  * Replaces every child of `parent`.
  * @param {Element} parent
  * @param {...(Child | Child[])} children

@@ -7,6 +7,7 @@
 import * as api from '../api.js';
 import { $ } from '../dom.js';
 import { t } from '../i18n.js';
+import { confirm } from './confirm.js';
 import { announce, showError, showNotice } from './notify.js';
 import { cleanTagName, tagCombobox } from './tag-combobox.js';
 
@@ -26,8 +27,6 @@ export function createBulk(handlers) {
   const tagDialog = /** @type {HTMLDialogElement} */ ($('[data-testid="bulk-tag-dialog"]'));
   const tagInput = /** @type {HTMLInputElement} */ ($('[data-testid="bulk-tag-name"]', tagDialog));
   const tagConfirm = /** @type {HTMLButtonElement} */ ($('[data-testid="bulk-tag-confirm"]', tagDialog));
-  const deleteDialog = /** @type {HTMLDialogElement} */ ($('[data-testid="bulk-delete-dialog"]'));
-  const deleteConfirm = /** @type {HTMLButtonElement} */ ($('[data-testid="bulk-delete-confirm"]', deleteDialog));
 
   /** @type {number[]} */
   let ids = [];
@@ -109,26 +108,21 @@ export function createBulk(handlers) {
   });
   $('[data-action="cancel-bulk-tag"]', tagDialog).addEventListener('click', () => tagDialog.close('cancel'));
 
-  $('[data-testid="bulk-delete"]', bar).addEventListener('click', () => {
-    $('.dialog-title', deleteDialog).textContent = t('bulkDelete.title', { articles: articles(ids.length) });
-    $('.confirm-text', deleteDialog).textContent = t('bulkDelete.text', { articles: articles(ids.length) });
-    deleteConfirm.disabled = false;
-    deleteDialog.showModal();
-  });
-  $('[data-action="cancel-bulk-delete"]', deleteDialog).addEventListener('click', () => deleteDialog.close('cancel'));
-  deleteConfirm.addEventListener('click', async () => {
+  $('[data-testid="bulk-delete"]', bar).addEventListener('click', async () => {
+    // The articles asked about are the ones deleted, whatever the selection does meanwhile.
     const chosen = ids.slice();
-    deleteConfirm.disabled = true;
+    const sure = await confirm(() => ({
+      title: t('bulkDelete.title', { articles: articles(chosen.length) }),
+      text: t('bulkDelete.text', { articles: articles(chosen.length) }),
+      confirmLabel: t('confirm.delete'),
+    }));
+    if (!sure) return;
     try {
       await api.deleteArticles(chosen);
-      deleteDialog.close('deleted');
       handlers.onDeleted(chosen);
       announce(t('announce.bulkDeleted', { articles: articles(chosen.length) }));
     } catch (error) {
-      deleteDialog.close('failed');
       showError(error);
-    } finally {
-      deleteConfirm.disabled = false;
     }
   });
 

@@ -7,6 +7,7 @@
 // (and Escape) stops it: the backend writes nothing and a notice says so.
 
 import * as api from '../api.js';
+import { cancelUntilHeard } from '../cancel.js';
 import { $, baseName, userText } from '../dom.js';
 import { exportFileName } from '../filename.js';
 import { errorText } from '../format.js';
@@ -158,7 +159,7 @@ export function createExport(handlers) {
     renderCancel();
     renderProgress(lastStep);
     try {
-      await api.cancelExport();
+      await cancelUntilHeard(api.cancelExport, () => running);
     } catch (error) {
       // The export goes on and ends by itself; its outcome is shown as usual.
       console.error(error);

@@ -16,7 +16,7 @@
 // through `onSelectionChange`.
 
 import * as api from '../api.js';
-import { $, h, replace, userText, withSeparators } from '../dom.js';
+import { $, h, placeInOrder, replace, userText, withSeparators } from '../dom.js';
 import { errorText, formatDate, snippetRuns, tagColour } from '../format.js';
 import { t, tNodes } from '../i18n.js';
 import { articleStep } from '../keys.js';
@@ -379,7 +379,9 @@ export function createList(handlers) {
       nodes.push(node);
     }
     rendered = kept;
-    replace(listbox, nodes);
+    // Rows that stay are left where they are: a redraw between a press and its
+    // release (a page arriving, the bulk bar showing) must not lose the click.
+    placeInOrder(listbox, nodes);
     syncActiveDescendant();
     measure();
     if (last > first) fetchRows(first, last);

@@ -3,12 +3,15 @@
 // writes it, and as the source printed it, beside it), authors (several),
 // notes and tags (chips and the tag combobox). The form only gathers what the
 // archivist typed: the engine validates it, and sets the ids and timestamps.
+// After a language change `relabel()` translates the words again in place
+// (the fixed ones carry `data-i18n*` attributes; dates, a tag's remove button
+// and the error are made again), so nothing typed is lost.
 
 import * as api from '../api.js';
 import { h, replace, userText } from '../dom.js';
 import { formatDate } from '../format.js';
 import { icon } from '../icons.js';
-import { t, tNodes } from '../i18n.js';
+import { applyStatic, t, tNodes } from '../i18n.js';
 import { tagLabel } from './sidebar.js';
 import { cleanTagName, tagCombobox } from './tag-combobox.js';
 
@@ -50,7 +53,8 @@ function comparable(u) {
  * @param {import('../api.js').Article} article
  * @param {{ onSave: () => void, onCancel: () => void }} handlers
  * @returns {{ element: HTMLElement, value: () => import('../api.js').ArticleUpdate, isDirty: () => boolean,
- *   setBusy: (busy: boolean) => void, showError: (nodes: Node|string|null) => void, focus: () => void }}
+ *   setBusy: (busy: boolean) => void, showError: (message: (() => Node|string)|null) => void,
+ *   relabel: () => void, focus: () => void }}
  */
 export function createEditForm(article, handlers) {
   const initial = fromArticle(article);
@@ -69,7 +73,7 @@ export function createEditForm(article, handlers) {
    * @param {...Node|null} controls
    */
   const row = (name, key, ...controls) =>
-    h('div', { class: 'edit-row' }, h('label', { class: 'edit-label', for: `edit-${name}` }, t(key)), ...controls);
+    h('div', { class: 'edit-row' }, h('label', { class: 'edit-label', for: `edit-${name}`, 'data-i18n': key }, t(key)), ...controls);
 
   const title = field('title', { value: initial.title, required: true, 'aria-required': 'true' });
   const publicationList = h('datalist', { id: 'edit-publications' });
@@ -84,14 +88,16 @@ export function createEditForm(article, handlers) {
   const showDate = () => replace(dateShown, h('bdi', null, formatDate(date.value, 'long') ?? ''));
   date.addEventListener('input', showDate);
   showDate();
-  const printed = article.date_text
-    ? h('span', { class: 'edit-date-printed' }, tNodes('edit.datePrinted', { date: userText('bdi', article.date_text) }))
-    : null;
+  const printed = article.date_text ? h('span', { class: 'edit-date-printed' }) : null;
+  const showPrinted = () => {
+    if (printed && article.date_text) replace(printed, tNodes('edit.datePrinted', { date: userText('bdi', article.date_text) }));
+  };
+  showPrinted();
 
   const authorList = h('ul', { class: 'edit-authors', 'data-testid': 'edit-authors' });
   /** @param {string} name */
   function addAuthorRow(name) {
-    const input = field('author', { value: name, id: null, 'aria-label': t('edit.author') });
+    const input = field('author', { value: name, id: null, 'aria-label': t('edit.author'), 'data-i18n-aria-label': 'edit.author' });
     const item = h(
       'li',
       { class: 'edit-author' },
@@ -103,6 +109,8 @@ export function createEditForm(article, handlers) {
           class: 'icon-button',
           'aria-label': t('edit.removeAuthor'),
           title: t('edit.removeAuthor'),
+          'data-i18n-aria-label': 'edit.removeAuthor',
+          'data-i18n-title': 'edit.removeAuthor',
           on: {
             click: () => {
               item.remove();
@@ -120,14 +128,20 @@ export function createEditForm(article, handlers) {
   for (const name of initial.authors) addAuthorRow(name);
   const addAuthor = h(
     'button',
-    { type: 'button', class: 'button button-quiet button-small', 'data-testid': 'edit-add-author', on: { click: () => addAuthorRow('').focus() } },
+    {
+      type: 'button',
+      class: 'button button-quiet button-small',
+      'data-testid': 'edit-add-author',
+      'data-i18n': 'edit.addAuthor',
+      on: { click: () => addAuthorRow('').focus() },
+    },
     t('edit.addAuthor'),
   );
 
   const notes = /** @type {HTMLTextAreaElement} */ (h('textarea', { class: 'text-input edit-notes', id: 'edit-notes', 'data-testid': 'edit-notes', dir: 'auto', rows: 4 }));
   notes.value = initial.notes;
 
-  const chips = h('ul', { class: 'chip-list', 'data-testid': 'edit-tags', 'aria-label': t('reader.tags') });
+  const chips = h('ul', { class: 'chip-list', 'data-testid': 'edit-tags', 'aria-label': t('reader.tags'), 'data-i18n-aria-label': 'reader.tags' });
   function renderChips() {
     replace(
       chips,
@@ -135,7 +149,7 @@ export function createEditForm(article, handlers) {
         h(
           'li',
           { class: 'chip', 'data-testid': 'edit-tag-chip', 'data-tag': name },
-          h('span', { class: 'chip-label' }, tagLabel(name)),
+          tagLabel(name, 'span', { class: 'chip-label tag-name' }),
           h(
             'button',
             {
@@ -157,7 +171,13 @@ export function createEditForm(article, handlers) {
       ),
     );
   }
-  const tagInput = field('tag', { id: 'edit-tag', autocomplete: 'off', enterkeyhint: 'done', placeholder: t('reader.addTagPlaceholder') });
+  const tagInput = field('tag', {
+    id: 'edit-tag',
+    autocomplete: 'off',
+    enterkeyhint: 'done',
+    placeholder: t('reader.addTagPlaceholder'),
+    'data-i18n-placeholder': 'reader.addTagPlaceholder',
+  });
   /** @param {string} typed */
   function addDraftTag(typed) {
     const name = cleanTagName(typed);
@@ -176,11 +196,21 @@ export function createEditForm(article, handlers) {
   renderChips();
 
   const error = h('p', { class: 'edit-error', role: 'alert', 'data-testid': 'edit-error', hidden: true });
+  /** @type {(() => Node|string)|null} The error shown, made again after a language change. */
+  let errorMessage = null;
+  const showError = () => {
+    error.hidden = errorMessage === null;
+    replace(error, errorMessage ? errorMessage() : null);
+  };
   const save = /** @type {HTMLButtonElement} */ (
-    h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'edit-save' }, t('edit.save'))
+    h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'edit-save', 'data-i18n': 'edit.save' }, t('edit.save'))
   );
   const cancel = /** @type {HTMLButtonElement} */ (
-    h('button', { type: 'button', class: 'button button-quiet', 'data-testid': 'edit-cancel', on: { click: () => handlers.onCancel() } }, t('edit.cancel'))
+    h(
+      'button',
+      { type: 'button', class: 'button button-quiet', 'data-testid': 'edit-cancel', 'data-i18n': 'edit.cancel', on: { click: () => handlers.onCancel() } },
+      t('edit.cancel'),
+    )
   );
 
   const element = h(
@@ -207,14 +237,14 @@ export function createEditForm(article, handlers) {
         },
       },
     },
-    h('h2', { class: 'reader-section-title', id: 'edit-form-title' }, t('edit.title')),
+    h('h2', { class: 'reader-section-title', id: 'edit-form-title', 'data-i18n': 'edit.title' }, t('edit.title')),
     row('title', 'edit.fieldTitle', title),
     row('publication', 'edit.fieldPublication', publication, publicationList),
     row('date', 'edit.fieldDate', h('span', { class: 'edit-date' }, date, dateShown, printed)),
     h(
       'fieldset',
       { class: 'edit-row edit-fieldset' },
-      h('legend', { class: 'edit-label' }, t('edit.fieldAuthors')),
+      h('legend', { class: 'edit-label', 'data-i18n': 'edit.fieldAuthors' }, t('edit.fieldAuthors')),
       authorList,
       addAuthor,
     ),
@@ -248,9 +278,16 @@ export function createEditForm(article, handlers) {
       cancel.disabled = busy;
       element.setAttribute('aria-busy', String(busy));
     },
-    showError(nodes) {
-      error.hidden = nodes === null;
-      replace(error, nodes);
+    showError(message) {
+      errorMessage = message;
+      showError();
+    },
+    relabel() {
+      applyStatic(element);
+      showDate();
+      showPrinted();
+      renderChips();
+      showError();
     },
     focus() {
       title.focus();

@@ -20,6 +20,7 @@ import { icon } from '../icons.js';
 import { locale, t, tNodes } from '../i18n.js';
 import { articleStep } from '../keys.js';
 import { TEXT_SIZES, stepTextSize } from '../prefs.js';
+import { confirm } from './confirm.js';
 import { similarityLabel } from './duplicates.js';
 import { announce, showError } from './notify.js';
 import { createEditForm } from './reader-edit.js';
@@ -69,10 +70,6 @@ async function nearDuplicates(id) {
  */
 export function createReader(handlers) {
   const pane = $('[data-testid="reader"]');
-  const discard = /** @type {HTMLDialogElement} */ ($('[data-testid="discard-dialog"]'));
-  const confirm = /** @type {HTMLDialogElement} */ ($('[data-testid="confirm-dialog"]'));
-  const confirmText = $('.confirm-text', confirm);
-  const confirmButton = /** @type {HTMLButtonElement} */ ($('[data-action="confirm-delete"]', confirm));
 
   /** @type {import('../api.js').Article|null} */
   let article = null;
@@ -240,16 +237,12 @@ export function createReader(handlers) {
             h(
               'li',
               { class: 'chip', 'data-testid': 'tag-chip', 'data-tag': tag.name, 'data-colour': tagColour(tag.colour) },
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'chip-label',
-                  title: t('reader.searchTag'),
-                  on: { click: () => handlers.onTagSearch(tag.name) },
-                },
-                tagLabel(tag.name),
-              ),
+              tagLabel(tag.name, 'button', {
+                type: 'button',
+                class: 'chip-label tag-name',
+                title: t('reader.searchTag'),
+                on: { click: () => handlers.onTagSearch(tag.name) },
+              }),
               h(
                 'button',
                 {
@@ -411,23 +404,28 @@ export function createReader(handlers) {
             'data-testid': 'reader-title',
             lang: a.title ? a.language : null,
           }),
-          metaLine(a),
+          // The metadata and the tools share a row: the tools cost no line of their own.
           h(
             'div',
-            { class: 'reader-tools' },
-            textSizeControl(),
+            { class: 'reader-byline' },
+            metaLine(a),
             h(
-              'button',
-              {
-                type: 'button',
-                class: 'button button-quiet button-small',
-                'data-testid': 'edit-button',
-                'aria-keyshortcuts': 'E F2',
-                title: t('edit.buttonTitle'),
-                on: { click: () => startEdit() },
-              },
-              h('span', { class: 'button-icon' }, icon('edit')),
-              h('span', null, t('edit.button')),
+              'div',
+              { class: 'reader-tools' },
+              textSizeControl(),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'button button-quiet button-small',
+                  'data-testid': 'edit-button',
+                  'aria-keyshortcuts': 'E F2',
+                  title: t('edit.buttonTitle'),
+                  on: { click: () => startEdit() },
+                },
+                h('span', { class: 'button-icon' }, icon('edit')),
+                h('span', null, t('edit.button')),
+              ),
             ),
           ),
           a.url
@@ -562,7 +560,7 @@ export function createReader(handlers) {
     if (!form || !article) return;
     const update = form.value();
     if (!update.title.trim()) {
-      form.showError(t('edit.titleRequired'));
+      form.showError(() => t('edit.titleRequired'));
       return;
     }
     const id = article.id;
@@ -576,7 +574,7 @@ export function createReader(handlers) {
       handlers.onEdited(fresh);
     } catch (error) {
       form.setBusy(false);
-      form.showError(errorText(error));
+      form.showError(() => errorText(error));
     }
   }
 
@@ -588,19 +586,18 @@ export function createReader(handlers) {
   }
 
   /**
-   * Asks whether to throw away the form's unsaved changes.
+   * Asks whether to throw away the form's unsaved changes: true to discard
+   * them, false to keep editing.
    * @returns {Promise<boolean>}
    */
   function askDiscard() {
-    if (discard.open) return Promise.resolve(false);
-    discard.returnValue = '';
-    discard.showModal();
-    return new Promise((resolve) => {
-      discard.addEventListener('close', () => resolve(discard.returnValue === 'discard'), { once: true });
-    });
+    return confirm(() => ({
+      title: t('discard.title'),
+      text: t('discard.text'),
+      confirmLabel: t('discard.confirm'),
+      cancelLabel: t('discard.keep'),
+    }));
   }
-  $('[data-action="keep-editing"]', discard).addEventListener('click', () => discard.close('keep'));
-  $('[data-action="discard-edit"]', discard).addEventListener('click', () => discard.close('discard'));
 
   /** @param {KeyboardEvent} event */
   function onTagKey(event) {
@@ -670,34 +667,24 @@ export function createReader(handlers) {
     handlers.onTagsChanged(fresh);
   }
 
-  function askDelete() {
+  async function askDelete() {
     if (!article) return;
-    replace(confirmText, tNodes('confirm.text', { title: userText('bdi', article.title || t('list.untitled'), { class: 'confirm-title' }) }));
-    confirmButton.disabled = false;
-    confirm.showModal();
-  }
-
-  $('[data-action="cancel-delete"]', confirm).addEventListener('click', () => confirm.close('cancel'));
-  confirmButton.addEventListener('click', async () => {
-    if (!article) {
-      confirm.close('cancel');
-      return;
-    }
-    const id = article.id;
-    confirmButton.disabled = true;
+    const { id, title } = article;
+    const sure = await confirm(() => ({
+      title: t('confirm.title'),
+      text: tNodes('confirm.text', { title: userText('bdi', title || t('list.untitled'), { class: 'confirm-title' }) }),
+      confirmLabel: t('confirm.delete'),
+    }));
+    if (!sure) return;
     try {
       await api.deleteArticles([id]);
-      confirm.close('deleted');
       if (currentId === id) clear();
       announce(t('announce.deleted'));
       handlers.onDeleted(id);
     } catch (error) {
-      confirm.close('failed');
       showError(error);
-    } finally {
-      confirmButton.disabled = false;
     }
-  });
+  }
 
   // In the reader, as in the list, the horizontal arrows go to the next or
   // previous article in reading direction; text fields keep them for the caret.
@@ -731,10 +718,14 @@ export function createReader(handlers) {
     askDiscard,
     /** Re-renders after a language or digits change, keeping what was typed. */
     refresh() {
-      // The open form keeps what was typed; its labels follow at the next edit.
       const typed = tagInput ? tagInput.value : '';
+      // The open form is translated in place and put back as it is, with what
+      // was typed and the focus it had.
+      const focused = editForm && editForm.element.contains(document.activeElement) ? document.activeElement : null;
+      if (editForm) editForm.relabel();
       render();
       if (tagInput) tagInput.value = typed;
+      if (focused instanceof HTMLElement) focused.focus();
     },
     /** Reloads the shown article's possible duplicates (after one was resolved). */
     async refreshDuplicates() {

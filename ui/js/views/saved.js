@@ -1,12 +1,13 @@
 // Saved searches: the list in the sidebar (a click runs the query), the
 // "save this search" button beside the search box with its naming dialog, and
-// the confirm dialog for deleting one. Names and queries are user content.
+// the confirmation before deleting one. Names and queries are user content.
 
 import * as api from '../api.js';
 import { $, h, replace, userText } from '../dom.js';
 import { errorText } from '../format.js';
 import { icon } from '../icons.js';
 import { locale, t, tNodes } from '../i18n.js';
+import { confirm } from './confirm.js';
 import { announce, showError } from './notify.js';
 
 /**
@@ -36,10 +37,6 @@ export function createSaved(handlers) {
   const saveError = $('.save-search-error', saveDialog);
   const confirmSave = /** @type {HTMLButtonElement} */ ($('[data-testid="save-search-confirm"]', saveDialog));
 
-  const deleteDialog = /** @type {HTMLDialogElement} */ ($('[data-testid="delete-search-dialog"]'));
-  const deleteText = $('.delete-search-text', deleteDialog);
-  const confirmDelete = /** @type {HTMLButtonElement} */ ($('[data-testid="delete-search-confirm"]', deleteDialog));
-
   /** @type {import('../api.js').SavedSearch[]} */
   let searches = [];
   let activeQuery = '';
@@ -47,8 +44,6 @@ export function createSaved(handlers) {
   let pendingQuery = '';
   /** @type {unknown} */
   let pendingError = null;
-  /** @type {import('../api.js').SavedSearch|null} */
-  let toDelete = null;
 
   function renderList() {
     none.hidden = searches.length > 0;
@@ -149,11 +144,20 @@ export function createSaved(handlers) {
   }
 
   /** @param {import('../api.js').SavedSearch} saved */
-  function askDelete(saved) {
-    toDelete = saved;
-    replace(deleteText, tNodes('saved.deleteText', { name: userText('bdi', saved.name, { class: 'confirm-title' }) }));
-    confirmDelete.disabled = false;
-    deleteDialog.showModal();
+  async function askDelete(saved) {
+    const sure = await confirm(() => ({
+      title: t('saved.deleteTitle'),
+      text: tNodes('saved.deleteText', { name: userText('bdi', saved.name, { class: 'confirm-title' }) }),
+      confirmLabel: t('saved.deleteConfirm'),
+    }));
+    if (!sure) return;
+    try {
+      await api.deleteSavedSearch(saved.id);
+      announce(t('announce.searchDeleted', { name: saved.name }));
+      await load();
+    } catch (error) {
+      showError(error);
+    }
   }
 
   list.addEventListener('click', (event) => {
@@ -179,28 +183,6 @@ export function createSaved(handlers) {
   confirmSave.addEventListener('click', save);
   $('[data-action="cancel-save"]', saveDialog).addEventListener('click', () => saveDialog.close('cancel'));
 
-  $('[data-action="cancel-delete-search"]', deleteDialog).addEventListener('click', () => deleteDialog.close('cancel'));
-  confirmDelete.addEventListener('click', async () => {
-    const saved = toDelete;
-    if (!saved) {
-      deleteDialog.close('cancel');
-      return;
-    }
-    confirmDelete.disabled = true;
-    try {
-      await api.deleteSavedSearch(saved.id);
-      deleteDialog.close('deleted');
-      announce(t('announce.searchDeleted', { name: saved.name }));
-      await load();
-    } catch (error) {
-      deleteDialog.close('failed');
-      showError(error);
-    } finally {
-      toDelete = null;
-      confirmDelete.disabled = false;
-    }
-  });
-
   renderList();
   renderSaveButton();
 
@@ -223,9 +205,6 @@ export function createSaved(handlers) {
       renderList();
       renderSaveButton();
       if (saveDialog.open) renderSaveDialog();
-      if (deleteDialog.open && toDelete) {
-        replace(deleteText, tNodes('saved.deleteText', { name: userText('bdi', toDelete.name, { class: 'confirm-title' }) }));
-      }
     },
   };
 }

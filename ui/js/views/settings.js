@@ -10,6 +10,7 @@ import { backupFileName } from '../filename.js';
 import { errorText, formatSize } from '../format.js';
 import { LANGUAGES, t, tNodes } from '../i18n.js';
 import { createArchivePlace } from './archive-place.js';
+import { confirm } from './confirm.js';
 import { createOutcome } from './outcome.js';
 
 /**
@@ -68,12 +69,8 @@ export function createSettings(handlers) {
     ...dialog.querySelectorAll('[data-testid="archive-place"] .backup-actions button'),
   ]);
   const backups = createOutcome($('[data-testid="backup-result"]', dialog), allActions);
-  const restoreDialog = /** @type {HTMLDialogElement} */ ($('[data-testid="restore-dialog"]'));
-  const restoreConfirm = /** @type {HTMLButtonElement} */ ($('[data-testid="restore-confirm"]', restoreDialog));
   /** @type {import('../api.js').AppInfo|null} */
   let info = null;
-  /** @type {string|null} The backup waiting for the restore confirmation. */
-  let pendingRestore = null;
 
   /** Reads where the archive is now (after opening the dialog, a switch or a restore). */
   async function loadInfo() {
@@ -147,17 +144,14 @@ export function createSettings(handlers) {
       return;
     }
     if (!path) return;
-    pendingRestore = path;
-    replace($('.confirm-text', restoreDialog), tNodes('restore.text', { file: fileName(path) }));
-    restoreConfirm.disabled = false;
-    restoreDialog.showModal();
-  });
-
-  $('[data-action="cancel-restore"]', restoreDialog).addEventListener('click', () => restoreDialog.close('cancel'));
-  restoreConfirm.addEventListener('click', () => {
-    const path = pendingRestore;
-    restoreDialog.close('restore');
-    if (!path) return;
+    const sure = await confirm(() => ({
+      title: t('restore.title'),
+      text: tNodes('restore.text', { file: fileName(path) }),
+      confirmLabel: t('restore.confirm'),
+      // The archive replaced is kept beside it (restore.text says where), so nothing is lost.
+      danger: false,
+    }));
+    if (!sure) return;
     backups.run('restore.running', async () => {
       const report = await api.restoreArchive(path);
       // Everything the window shows came from the archive that was replaced.

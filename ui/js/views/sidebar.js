@@ -20,16 +20,22 @@ export function tagQuery(name) {
 
 /**
  * A tag name for display: for a path like `أمن/تعاون دولي`, the parents are
- * muted and the last segment stands out.
+ * muted and the last segment stands out. The element takes the name's own
+ * direction (`dir="auto"`), so a name cut short is cut at the end of its
+ * reading direction. A chip passes its label element instead of the `<bdi>`:
+ * `dir="auto"` skips the text of a `<bdi>` inside it, so the name must be the
+ * element's own text for the chip to take its direction.
  * @param {string} name
+ * @param {string} [tag]  The element, `bdi` unless a chip's label.
+ * @param {import('../dom.js').Attrs} [attrs]
  * @returns {HTMLElement}
  */
-export function tagLabel(name) {
+export function tagLabel(name, tag = 'bdi', attrs = {}) {
   const segments = name.split('/');
   const leaf = segments.pop() ?? name;
   return h(
-    'bdi',
-    { class: 'tag-name', dir: 'auto' },
+    tag,
+    { class: 'tag-name', dir: 'auto', ...attrs },
     segments.length ? h('span', { class: 'tag-path' }, `${segments.join('/')}/`) : null,
     leaf,
   );

@@ -9,6 +9,7 @@ import { $, h, replace, userText } from '../dom.js';
 import { errorText, TAG_PALETTE, tagColour } from '../format.js';
 import { locale, t, tNodes } from '../i18n.js';
 import { buildTagTree, filterTagTree, isBelow } from '../tag-tree.js';
+import { confirm } from './confirm.js';
 import { announce, showNotice } from './notify.js';
 import { tagCountNodes } from './tag-count.js';
 
@@ -31,8 +32,6 @@ export function createTagManager(handlers) {
   const mergeInto = /** @type {HTMLSelectElement} */ ($('[data-testid="tag-merge-into"]', editor));
   const colours = $('[data-testid="tag-colours"]', editor);
   const errorBox = $('[data-testid="tag-manager-error"]', dialog);
-  const confirmDialog = /** @type {HTMLDialogElement} */ ($('[data-testid="tag-confirm-dialog"]'));
-  const confirmButton = /** @type {HTMLButtonElement} */ ($('[data-testid="tag-confirm"]', confirmDialog));
 
   /** @type {import('../api.js').TagCount[]} */
   let tags = [];
@@ -42,8 +41,6 @@ export function createTagManager(handlers) {
   let matching = /** @type {Set<string>|null} */ (null);
   /** The tag the editor acts on. */
   let selected = /** @type {string|null} */ (null);
-  /** What the confirmation dialog does when confirmed. */
-  let pending = /** @type {(() => Promise<void>)|null} */ (null);
   /** @type {number|undefined} */
   let filterTimer;
   let busy = false;
@@ -189,12 +186,8 @@ export function createTagManager(handlers) {
    * @param {{ title: string, text: Node[], confirm: string }} words
    * @param {() => Promise<void>} action
    */
-  function confirmThen(words, action) {
-    $('.dialog-title', confirmDialog).textContent = words.title;
-    replace($('.confirm-text', confirmDialog), ...words.text);
-    confirmButton.textContent = words.confirm;
-    pending = action;
-    confirmDialog.showModal();
+  async function confirmThen(words, action) {
+    if (await confirm({ title: words.title, text: words.text, confirmLabel: words.confirm })) await action();
   }
 
   /** As in the bulk tag dialog: inner spaces belong to the name, the slashes' do not. */
@@ -302,13 +295,6 @@ export function createTagManager(handlers) {
   for (const button of dialog.querySelectorAll('[data-action="close-tag-manager"]')) {
     button.addEventListener('click', () => dialog.close('close'));
   }
-  $('[data-action="cancel-tag-confirm"]', confirmDialog).addEventListener('click', () => confirmDialog.close('cancel'));
-  confirmButton.addEventListener('click', async () => {
-    const action = pending;
-    pending = null;
-    confirmDialog.close('confirmed');
-    if (action) await action();
-  });
 
   return {
     /** Opens the manager on the archive's current tags. */
