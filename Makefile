@@ -38,9 +38,10 @@ test-pdf:
 
 ## The interface's translations are complete in Arabic, French and English, no script hands
 ## article data to an HTML or code sink (docs/SECURITY.md), default file names, the word diff,
-## the bundled fonts exist with their licences, the arrow keys follow reading direction, the
-## settings' defaults and text sizes, Arabic plurals and digits, and that a list redraw leaves
-## the rows that stay in the document, and a cancel pressed before a job starts is not lost.
+## the bundled fonts exist with their licences, the arrow keys follow reading direction and
+## letter shortcuts work on an Arabic layout, the settings' defaults and text sizes, Arabic
+## plurals and digits, and that a list redraw leaves the rows that stay in the document, and a
+## cancel pressed before a job starts is not lost.
 test-ui:
 	node tests/ui/i18n-complete.mjs
 	node tests/ui/no-html-sinks.mjs

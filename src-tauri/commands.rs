@@ -7,7 +7,7 @@ use arshif_engine::search::{SearchQuery, SearchResults};
 use arshif_engine::{
     Article, ArticleSummary, ArticleUpdate, CheckReport, ExportFormat, ExportOptions,
     ExportProgress, ImportOptions, ImportProgress, ImportReport, ListParams, NearDuplicatePair,
-    Page, RestoreReport, SavedSearch, Selection, Stats, TagCount,
+    Page, RestoreReport, SavedSearch, Selection, Stats, TagCount, TagParent,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -148,9 +148,17 @@ pub async fn untag_articles(state: State<'_, AppState>, params: TagParams) -> Co
         .await
 }
 
+/// Every tag with its own article count and its subtree's (`total`).
 #[tauri::command]
 pub async fn list_tags(state: State<'_, AppState>) -> CommandResult<Vec<TagCount>> {
     state.with_archive(|a| Ok(a.tags()?)).await
+}
+
+/// The path segments that are no tag of their own, with their subtree's total, for the tag
+/// manager's tree.
+#[tauri::command]
+pub async fn list_tag_parents(state: State<'_, AppState>) -> CommandResult<Vec<TagParent>> {
+    state.with_archive(|a| Ok(a.tag_parents()?)).await
 }
 
 /// The tags offered while typing a tag name, matched by the engine's normal form (see
@@ -179,6 +187,7 @@ pub async fn rename_tag(state: State<'_, AppState>, old: String, new: String) ->
         .await
 }
 
+/// Merges a tag and every tag below it into another (`Archive::merge_tags`).
 #[tauri::command]
 pub async fn merge_tags(
     state: State<'_, AppState>,

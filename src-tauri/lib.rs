@@ -99,6 +99,7 @@ pub fn builder<R: Runtime>(launch: Launch) -> tauri::Builder<R> {
         commands::tag_articles,
         commands::untag_articles,
         commands::list_tags,
+        commands::list_tag_parents,
         commands::suggest_tags,
         commands::list_publications,
         commands::rename_tag,

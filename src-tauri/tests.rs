@@ -142,7 +142,8 @@ fn commands_import_list_tag_and_report_errors() {
 }
 
 /// The tag manager's commands: create, rename (refused onto a taken name with `tag_exists`),
-/// merge, colour, the normalized filter and delete, which says how many articles it touched.
+/// merge with the subtree (refused into a descendant), colour, the normalized filter, the
+/// totals of tags and path-only parents, and delete, which says how many articles it touched.
 #[test]
 fn tag_manager_commands() {
     let (h, ids) = demo_harness();
@@ -176,15 +177,26 @@ fn tag_manager_commands() {
         json!({"tag": "سياسة", "colour": "#c0392b"}),
     )
     .unwrap();
+    tag("اقتصاد/دولي", &ids[5..6]);
     invoke(&h, "merge_tags", json!({"from": "اقتصاد", "into": "سياسة"})).unwrap();
     let tags = invoke(&h, "list_tags", json!({})).unwrap();
     assert_eq!(
         tags,
         json!([
-            {"name": "سياسة", "colour": "#c0392b", "count": 5},
-            {"name": "سياسة/دولي", "colour": null, "count": 0}
+            {"name": "سياسة", "colour": "#c0392b", "count": 5, "total": 6},
+            {"name": "سياسة/دولي", "colour": null, "count": 1, "total": 1}
         ])
     );
+    let below = invoke(
+        &h,
+        "merge_tags",
+        json!({"from": "سياسة", "into": "سياسة/دولي"}),
+    );
+    assert_eq!(below.unwrap_err()["code"], "merge_into_descendant");
+    tag("أرشيف/صحف", &ids[..2]);
+    let parents = invoke(&h, "list_tag_parents", json!({})).unwrap();
+    assert_eq!(parents, json!([{"name": "أرشيف", "total": 2}]));
+    invoke(&h, "delete_tag", json!({"tag": "أرشيف/صحف"})).unwrap();
     assert_eq!(
         invoke(&h, "delete_tag", json!({"tag": "سياسة"})).unwrap(),
         5

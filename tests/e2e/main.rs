@@ -1092,11 +1092,11 @@ async fn bulk_tag_rows(app: &App, from: usize, to: usize, tag: &str) {
     app.wait_for_text("[data-testid=notice]", tag).await;
 }
 
-/// Selects the tag `name` in the tag manager's tree.
-async fn pick_in_tag_manager(app: &App, name: &str) {
-    let css = format!("[data-testid=tag-node][data-tag=\"{name}\"]");
-    // The tree scrolls inside the dialog and is drawn again after every change: bring the
-    // node into view and click it as it is now.
+/// Clicks `css` inside the tag manager. The tree and the dialog's body scroll on their own
+/// (WebKitWebDriver does not scroll them for a click), and the tree is drawn again after every
+/// change: bring the element into view, then click it as it is now.
+async fn click_in_tag_manager(app: &App, css: &str) {
+    app.find(css).await;
     app.client
         .execute(
             "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
@@ -1104,35 +1104,53 @@ async fn pick_in_tag_manager(app: &App, name: &str) {
         )
         .await
         .unwrap();
-    app.click(&css).await;
+    app.click(css).await;
+}
+
+/// Selects the tag `name` in the tag manager's tree.
+async fn pick_in_tag_manager(app: &App, name: &str) {
+    click_in_tag_manager(app, &format!("[data-testid=tag-node][data-tag=\"{name}\"]")).await;
     app.wait_for_text("[data-testid=tag-editor]", name).await;
 }
 
-/// The tag manager, opened from the sidebar: the filter matches after Arabic normalization,
-/// a rename moves a tag under a new parent, a colour shows in the sidebar and on list rows,
-/// a merge (confirmed with its count) joins two tags, a created tag appears with no articles,
-/// and a delete (confirmed with its count) takes the tag off its articles.
+/// The tag manager, opened with T: the filter matches after Arabic normalization, a rename
+/// moves a tag under a new parent (which shows its total), a colour shows in the sidebar and on
+/// list rows, a merge (confirmed with its count) joins two tags and carries the sub-tags, a
+/// parent's sidebar figure counts its sub-tags' articles, a created tag appears with no
+/// articles, a delete (confirmed with its count) takes the tag off its articles and leaves its
+/// sub-tags, and the settings open the manager too.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     let app = start_with_the_demo_folder().await;
     bulk_tag_rows(&app, 0, 1, "أمن").await;
     bulk_tag_rows(&app, 2, 3, "اقتصاد").await;
-    wait_for_count(&app, "[data-testid=sidebar-tag]", 2).await;
+    bulk_tag_rows(&app, 3, 5, "اقتصاد/محلي").await;
+    wait_for_count(&app, "[data-testid=sidebar-tag]", 3).await;
+    // "اقتصاد" stands for the articles of its subtree, each once (rows 2 to 5), as its
+    // search lists them.
+    app.wait_for_text(
+        "[data-testid=sidebar-tag][data-tag=\"اقتصاد\"] .tag-count",
+        "4",
+    )
+    .await;
 
-    app.click("[data-testid=manage-tags-button]").await;
-    wait_for_count(&app, "[data-testid=tag-node]", 2).await;
+    // T (ف on an Arabic layout) opens the manager from the list.
+    app.type_into("[data-testid=article-list]", "t").await;
+    wait_for_count(&app, "[data-testid=tag-node]", 3).await;
     // Without the hamza, as archivists often type: the engine's normalization finds "أمن".
     app.type_into("[data-testid=tag-filter]", "امن").await;
     wait_for_count(&app, "[data-testid=tag-node]", 1).await;
     app.retype("[data-testid=tag-filter]", " ").await;
-    wait_for_count(&app, "[data-testid=tag-node]", 2).await;
+    wait_for_count(&app, "[data-testid=tag-node]", 3).await;
 
-    // Rename by path: "أمن" moves under "سياسة", a parent that is no tag of its own.
+    // Rename by path: "أمن" moves under "سياسة", a parent that is no tag of its own but shows
+    // the articles below it.
     pick_in_tag_manager(&app, "أمن").await;
     app.retype("[data-testid=tag-rename-input]", "سياسة/أمن\u{E007}")
         .await;
     app.wait_for_text("[data-testid=notice]", "سياسة/أمن").await;
-    app.find("[data-testid=tag-tree] .tag-node-path").await;
+    app.wait_for_text("[data-testid=tag-tree] .tag-node-path .tag-count", "2")
+        .await;
     app.wait_for_text("[data-testid=tag-list]", "سياسة/").await;
     app.wait_for_text(
         "[data-testid=article-list] [data-testid=row-tag]",
@@ -1141,41 +1159,53 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     .await;
 
     // A colour from the palette reaches the sidebar's swatch and the rows' chips.
-    app.click("[data-testid=tag-colour-red]").await;
+    click_in_tag_manager(&app, "[data-testid=tag-colour-red]").await;
     app.find("[data-testid=sidebar-tag][data-tag=\"سياسة/أمن\"] .tag-swatch[data-colour=red]")
         .await;
     wait_for_count(&app, "[data-testid=row-tag][data-colour=red]", 2).await;
 
-    // Merge "اقتصاد" into "سياسة/أمن", confirmed with how many articles move.
+    // Merge "اقتصاد" into "سياسة/أمن", confirmed with how many articles carry it; its sub-tag
+    // moves along to "سياسة/أمن/محلي".
     pick_in_tag_manager(&app, "اقتصاد").await;
     app.choose("[data-testid=tag-merge-into]", "سياسة/أمن")
         .await;
-    app.click("[data-testid=tag-merge]").await;
+    click_in_tag_manager(&app, "[data-testid=tag-merge]").await;
     app.wait_for_text("[data-testid=confirm-dialog][open]", "مقالان")
         .await;
     app.click("[data-testid=confirm-accept]").await;
     app.wait_for_text("[data-testid=notice]", "دُمج").await;
-    wait_for_count(&app, "[data-testid=sidebar-tag]", 1).await;
-    app.wait_for_text("[data-testid=tag-list] .tag-count", "4")
+    wait_for_count(&app, "[data-testid=sidebar-tag]", 2).await;
+    app.find("[data-testid=sidebar-tag][data-tag=\"سياسة/أمن/محلي\"]")
         .await;
+    app.wait_for_text(
+        "[data-testid=sidebar-tag][data-tag=\"سياسة/أمن\"] .tag-count",
+        "6",
+    )
+    .await;
     wait_for_count(&app, "[data-testid=row-tag][data-colour=red]", 4).await;
+    app.wait_for_text(
+        "[data-testid=article-list] [data-testid=row-tag]:not([data-colour=red])",
+        "سياسة/أمن/محلي",
+    )
+    .await;
 
     // A new tag exists before any article carries it.
     app.type_into("[data-testid=tag-new-name]", "أرشيف\u{E007}")
         .await;
-    wait_for_count(&app, "[data-testid=sidebar-tag]", 2).await;
+    wait_for_count(&app, "[data-testid=sidebar-tag]", 3).await;
     app.wait_for_text("[data-testid=sidebar-tag][data-tag=\"أرشيف\"]", "0")
         .await;
 
-    // Delete, confirmed with the count of articles it comes off; the articles stay.
+    // Delete, confirmed with the count of articles it comes off (its own, not its sub-tag's);
+    // the articles stay, and so does the sub-tag.
     pick_in_tag_manager(&app, "سياسة/أمن").await;
-    app.click("[data-testid=tag-delete]").await;
+    click_in_tag_manager(&app, "[data-testid=tag-delete]").await;
     app.wait_for_text("[data-testid=confirm-dialog][open]", "4 مقالات")
         .await;
     app.click("[data-testid=confirm-accept]").await;
     app.wait_for_text("[data-testid=notice]", "حُذف الوسم").await;
-    wait_for_count(&app, "[data-testid=sidebar-tag]", 1).await;
-    wait_for_count(&app, "[data-testid=article-list] [data-testid=row-tag]", 0).await;
+    wait_for_count(&app, "[data-testid=sidebar-tag]", 2).await;
+    wait_for_count(&app, "[data-testid=article-list] [data-testid=row-tag]", 3).await;
     app.wait_for_text("[data-testid=stat-articles]", "8").await;
     // Escape closes the manager, as every dialog of the app.
     app.type_into(
@@ -1184,5 +1214,11 @@ async fn the_tag_manager_renames_colours_merges_creates_and_deletes() {
     )
     .await;
     app.find("[data-testid=tag-manager]:not([open])").await;
+
+    // The settings lead to the manager too, in place of themselves.
+    app.click("[data-testid=settings-button]").await;
+    app.click("[data-testid=settings-manage-tags]").await;
+    app.find("[data-testid=tag-manager][open]").await;
+    app.find("[data-testid=settings-dialog]:not([open])").await;
     app.end().await;
 }

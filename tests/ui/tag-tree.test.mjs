@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 
 globalThis.document = { documentElement: {}, querySelectorAll: () => [] };
-const { buildTagTree, filterTagTree, renamedTags } = await import('../../ui/js/tag-tree.js');
+const { buildTagTree, filterTagTree, isBelow, renamedTags } = await import('../../ui/js/tag-tree.js');
 const { TAG_PALETTE, tagColour } = await import('../../ui/js/format.js');
 
 const compare = (a, b) => a.localeCompare(b, 'ar');
-const tag = (name, count = 1) => ({ name, colour: null, count });
+const tag = (name, count = 1, total = count) => ({ name, colour: null, count, total });
 
 /** @param {import('../../ui/js/tag-tree.js').TagNode[]} nodes */
 const shape = (nodes) =>
@@ -30,17 +30,46 @@ assert.deepEqual(shape(filterTagTree(tree, new Set(['ثقافة/سينما/مه�
 assert.deepEqual(shape(filterTagTree(tree, new Set(['أمن']))), [['أمن', 1, []]]);
 assert.deepEqual(filterTagTree(tree, new Set()), []);
 
+// Totals come from the engine: a tag's own, and a path-only parent's from the
+// parents list (one that leads to no tag makes no node).
+const totals = (nodes) => nodes.map((n) => [n.leaf, n.total, totals(n.children)]);
+assert.deepEqual(
+  totals(
+    buildTagTree([tag('أمن', 1, 3), tag('أمن/دولي', 2), tag('ثقافة/سينما', 4)], compare, [
+      { name: 'ثقافة', total: 4 },
+      { name: 'قديم', total: 9 },
+    ]),
+  ),
+  [
+    ['أمن', 3, [['دولي', 2, []]]],
+    ['ثقافة', 4, [['سينما', 4, []]]],
+  ],
+);
+assert.deepEqual(totals(buildTagTree([tag('ثقافة/سينما', 4)], compare)), [['ثقافة', null, [['سينما', 4, []]]]]);
+
+assert.ok(isBelow('أمن/دولي', 'أمن'));
+assert.ok(isBelow('أمن/دولي/اتفاقيات', 'أمن'));
+assert.ok(!isBelow('أمنية', 'أمن'));
+assert.ok(!isBelow('أمن', 'أمن'));
+
 const row = ['أمن', 'أمن/تعاون دولي', 'أمنية', 'اقتصاد'];
 const cases = [
   [{ kind: 'rename', from: 'أمن', to: 'سياسة' }, ['سياسة', 'سياسة/تعاون دولي', 'أمنية', 'اقتصاد']],
   [{ kind: 'rename', from: 'أمن/تعاون دولي', to: 'دولي' }, ['أمن', 'دولي', 'أمنية', 'اقتصاد']],
-  [{ kind: 'merge', from: 'أمن', into: 'اقتصاد' }, ['اقتصاد', 'أمن/تعاون دولي', 'أمنية']],
+  // A merge carries the subtree, at any depth, and a collision leaves one name.
+  [{ kind: 'merge', from: 'أمن', into: 'اقتصاد' }, ['اقتصاد', 'اقتصاد/تعاون دولي', 'أمنية']],
+  [{ kind: 'merge', from: 'أمن/تعاون دولي', into: 'أمن' }, ['أمن', 'أمنية', 'اقتصاد']],
   [{ kind: 'delete', name: 'أمن' }, ['أمن/تعاون دولي', 'أمنية', 'اقتصاد']],
   [{ kind: 'colour', name: 'أمن' }, row],
 ];
 for (const [change, expected] of cases) {
   assert.deepEqual(renamedTags(change, row), expected, JSON.stringify(change));
 }
+const deep = ['أمن/دولي/اتفاقيات', 'سياسة/دولي/اتفاقيات', 'سياسة/محلي', 'أمن/محلي'];
+assert.deepEqual(renamedTags({ kind: 'merge', from: 'أمن', into: 'سياسة' }, deep), [
+  'سياسة/دولي/اتفاقيات',
+  'سياسة/محلي',
+]);
 
 // Every colour the manager offers shows as the named colour it stands for.
 assert.equal(TAG_PALETTE.length, 7);

@@ -105,7 +105,18 @@
  * @property {NearDuplicate[]} [near_duplicates]  Imported but flagged (absent from older builds).
  */
 
-/** @typedef {{ name: string, colour: string|null, count: number }} TagCount */
+/**
+ * @typedef {Object} TagCount
+ * @property {string} name
+ * @property {string|null} colour
+ * @property {number} count  Articles carrying this tag itself.
+ * @property {number} total  Articles carrying it or a tag below it, each once
+ *   (what a search for the tag finds).
+ */
+/**
+ * @typedef {{ name: string, total: number }} TagParent  A path segment that is
+ *   no tag of its own, with the articles below it, each once.
+ */
 /** @typedef {{ articles: number, tags: number, publications: number }} Stats */
 /**
  * @typedef {Object} AppInfo
@@ -320,6 +331,11 @@ export function untagArticles(tag, ids) {
 /** @returns {Promise<TagCount[]>} */
 export function listTags() {
   return call('list_tags');
+}
+
+/** @returns {Promise<TagParent[]>} The tree's path-only parents, with their totals. */
+export function listTagParents() {
+  return call('list_tag_parents');
 }
 
 /**

@@ -8,6 +8,7 @@ import { $, replace, userText } from './dom.js';
 import { errorText } from './format.js';
 import { hydrateIcons } from './icons.js';
 import { onLanguageChange, setLanguage, t, tNodes } from './i18n.js';
+import { isBareKey, isLetterKey, opensTagManager } from './keys.js';
 import { applyTheme, loadPrefs, savePrefs } from './prefs.js';
 import { badDateValue, toggleFilter } from './query.js';
 import { setTagColours } from './store.js';
@@ -186,6 +187,7 @@ const settings = createSettings({
   getPrefs: () => prefs,
   onChange: (changes) => updatePrefs(changes),
   onArchiveChanged: () => reloadEverything(),
+  onManageTags: () => tagManager.open(),
 });
 
 const tagManager = createTagManager({
@@ -512,22 +514,25 @@ searchInput.addEventListener('keydown', (event) => {
 document.addEventListener('keydown', (event) => {
   if (event.isComposing || event.defaultPrevented) return;
   if (document.querySelector('dialog[open]')) return;
-  // `code` as well as `key`: on an Arabic keyboard layout the K key types ن
-  // and the slash key types ظ, and the shortcuts must still work.
-  const isK = event.key.toLowerCase() === 'k' || event.code === 'KeyK';
-  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && isK) {
+  // Letters by `code` too (isLetterKey): on an Arabic keyboard layout the K
+  // key types ن and the slash key types ظ, and the shortcuts must still work.
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && isLetterKey(event, 'k')) {
     event.preventDefault();
     focusSearch();
     return;
   }
-  // E (KeyE: ث on an Arabic layout) or F2 edits the article in the reader.
-  const isE = event.key.toLowerCase() === 'e' || event.code === 'KeyE';
-  const bare = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
-  if ((isE || event.key === 'F2') && bare && !isEditable(event.target)) {
+  // E (ث on an Arabic layout) or F2 edits the article in the reader.
+  if ((isLetterKey(event, 'e') || event.key === 'F2') && isBareKey(event) && !isEditable(event.target)) {
     if (reader.currentId !== null) {
       event.preventDefault();
       reader.edit();
     }
+    return;
+  }
+  // T (ف on an Arabic layout) opens the tag manager.
+  if (opensTagManager(event) && !isEditable(event.target)) {
+    event.preventDefault();
+    tagManager.open();
     return;
   }
   const isSlash = event.key === '/' || event.code === 'Slash';

@@ -138,6 +138,7 @@ const ERROR_CODES = new Set([
   'not_found',
   'invalid_input',
   'tag_exists',
+  'merge_into_descendant',
   'database',
   'newer_database',
   'io',

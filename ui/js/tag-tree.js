@@ -3,15 +3,19 @@
 // names a list row already shows (the engine's rules, restated for display).
 
 /**
- * @typedef {{ name: string, colour: string|null, count: number }} TagInfo
+ * @typedef {{ name: string, colour: string|null, count: number, total: number }} TagInfo
+ *   `count`: articles carrying the tag itself; `total`: carrying it or a tag
+ *   below it, each once (the engine counts both).
  * @typedef {{
  *   path: string,
  *   leaf: string,
  *   tag: TagInfo|null,
+ *   total: number|null,
  *   children: TagNode[],
  * }} TagNode
  *   `tag` is null for a path segment that is no tag of its own ("أمن" when only
- *   "أمن/تعاون دولي" exists).
+ *   "أمن/تعاون دولي" exists); `total` is the subtree's article count, null
+ *   when the engine gave none.
  * @typedef {{ kind: 'create', name: string }
  *   | { kind: 'rename', from: string, to: string }
  *   | { kind: 'merge', from: string, into: string }
@@ -23,9 +27,11 @@
  * Builds the tree of tags by path, children in the order `compare` gives.
  * @param {TagInfo[]} tags
  * @param {(a: string, b: string) => number} compare
+ * @param {{ name: string, total: number }[]} [parents]  The totals of the
+ *   path-only parents (`listTagParents`).
  * @returns {TagNode[]}
  */
-export function buildTagTree(tags, compare) {
+export function buildTagTree(tags, compare, parents = []) {
   /** @type {TagNode[]} */
   const roots = [];
   /** @type {Map<string, TagNode>} */
@@ -39,12 +45,17 @@ export function buildTagTree(tags, compare) {
     if (known) return known;
     const cut = path.lastIndexOf('/');
     /** @type {TagNode} */
-    const node = { path, leaf: path.slice(cut + 1), tag: null, children: [] };
+    const node = { path, leaf: path.slice(cut + 1), tag: null, total: null, children: [] };
     nodes.set(path, node);
     (cut < 0 ? roots : nodeFor(path.slice(0, cut)).children).push(node);
     return node;
   }
-  for (const tag of tags) nodeFor(tag.name).tag = tag;
+  for (const tag of tags) Object.assign(nodeFor(tag.name), { tag, total: tag.total });
+  for (const parent of parents) {
+    // Only a parent the tags lead to: a stale total makes no node of its own.
+    const node = nodes.get(parent.name);
+    if (node && !node.tag) node.total = parent.total;
+  }
   /** @param {TagNode[]} list */
   const sort = (list) => {
     list.sort((a, b) => compare(a.leaf, b.leaf));
@@ -69,9 +80,32 @@ export function filterTagTree(nodes, names) {
 }
 
 /**
+ * Whether the tag `name` lies below `ancestor` in the path.
+ * @param {string} name
+ * @param {string} ancestor
+ * @returns {boolean}
+ */
+export function isBelow(name, ancestor) {
+  return name.startsWith(`${ancestor}/`);
+}
+
+/**
+ * `name` with the path `from` (itself or a parent of it) replaced by `to`.
+ * @param {string} name
+ * @param {string} from
+ * @param {string} to
+ * @returns {string}
+ */
+function moved(name, from, to) {
+  if (name === from) return to;
+  return isBelow(name, from) ? to + name.slice(from.length) : name;
+}
+
+/**
  * What becomes of a tag name a list row shows after `change`: the new name, or
- * null when the row loses the tag. A rename moves the tags below the path with
- * it; a merge or a delete touches only the one tag (as the engine does).
+ * null when the row loses the tag. A rename and a merge move the tags below
+ * the path with it ("أمن/دولي" merged from "أمن" into "سياسة" is
+ * "سياسة/دولي"); a delete touches only the one tag (as the engine does).
  * @param {TagChange} change
  * @param {string} name
  * @returns {string|null}
@@ -79,10 +113,9 @@ export function filterTagTree(nodes, names) {
 export function renamedTag(change, name) {
   switch (change.kind) {
     case 'rename':
-      if (name === change.from) return change.to;
-      return name.startsWith(`${change.from}/`) ? change.to + name.slice(change.from.length) : name;
+      return moved(name, change.from, change.to);
     case 'merge':
-      return name === change.from ? change.into : name;
+      return moved(name, change.from, change.into);
     case 'delete':
       return name === change.name ? null : name;
     default:

@@ -13,6 +13,10 @@ pub enum Error {
     /// treats as one count as the same name); joining two tags is `merge_tags`.
     #[error("a tag named \"{0}\" already exists; merge the two tags instead")]
     TagExists(String),
+    /// A merge whose target lies below the tag merged (its sub-tags would have to move under
+    /// themselves); nothing is changed.
+    #[error("\"{into}\" lies below \"{from}\"; a tag cannot be merged into a tag below it")]
+    MergeIntoDescendant { from: String, into: String },
     #[error("{0}")]
     InvalidInput(String),
     #[error("{0}")]
@@ -66,6 +70,7 @@ impl Error {
         match self {
             Error::ArticleNotFound(_) | Error::TagNotFound(_) => "not_found",
             Error::TagExists(_) => "tag_exists",
+            Error::MergeIntoDescendant { .. } => "merge_into_descendant",
             Error::InvalidInput(_) => "invalid_input",
             Error::BadQuery(_) => "bad_query",
             Error::NewerDatabase { .. } => "newer_database",

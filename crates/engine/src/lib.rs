@@ -35,7 +35,7 @@ pub use export::{ExportFormat, ExportOptions, ExportProgress, ExportSummary, Sel
 pub use import::{ImportFailure, ImportOptions, ImportProgress, ImportReport, NearDuplicate};
 pub use model::{
     Article, ArticleSummary, ArticleUpdate, ListParams, NewArticle, Origin, Page, Provenance,
-    SortBy, Stats, TagCount, TagRef,
+    SortBy, Stats, TagCount, TagParent, TagRef,
 };
 pub use near_duplicates::{NearDuplicateLink, NearDuplicatePair, PairStatus};
 pub use saved_searches::SavedSearch;

@@ -172,7 +172,20 @@ pub struct Page<T> {
 pub struct TagCount {
     pub name: String,
     pub colour: Option<String>,
+    /// Articles carrying this tag itself.
     pub count: u64,
+    /// Articles carrying this tag or any tag below it in the path, each counted once: what a
+    /// search `tag:"name"` finds.
+    pub total: u64,
+}
+
+/// A path segment that leads to tags but is no tag of its own ("أمن" when only
+/// "أمن/تعاون دولي" exists), with the articles below it, each counted once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagParent {
+    /// The path as the tags below it spell it.
+    pub name: String,
+    pub total: u64,
 }
 
 /// Figures for the whole archive.

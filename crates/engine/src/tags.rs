@@ -1,11 +1,13 @@
 //! Tags: path-like names ("أمن/تعاون دولي") with a colour, attached to many articles.
 //! Tags are found by the analyzer's normal form, so "ميزانيه" reaches the tag "ميزانية".
+use std::collections::HashSet;
+
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::clock::now_rfc3339;
 use crate::error::{Error, Result};
 use crate::keys::name_key;
-use crate::model::TagCount;
+use crate::model::{TagCount, TagParent};
 use crate::Archive;
 
 const MAX_TAG_CHARS: usize = 200;
@@ -112,20 +114,104 @@ pub(crate) fn set_article_tags(conn: &Connection, id: i64, names: &[String]) -> 
     Ok(())
 }
 
-/// A row of name, colour and article count.
+/// SQL saying that `column` is the tag key `key` or a key below it in the path (both SQL
+/// expressions). The keys below "امن" are exactly those between "امن/" and "امن0", since '0'
+/// follows '/' in byte order: a range the key's index answers, with nothing to escape (a LIKE
+/// pattern would have to escape `%` and `_` in the key).
+fn in_subtree(column: &str, key: &str) -> String {
+    format!("({column} = {key} OR ({column} > {key} || '/' AND {column} < {key} || '0'))")
+}
+
+/// Every tag (alias `t`) with its own article count and its subtree's distinct article count,
+/// then `tail` (a WHERE on `t`, the ORDER BY, a LIMIT). Read by [`tag_count`].
+fn counted_tags(tail: &str) -> String {
+    format!(
+        "SELECT t.name, t.colour,
+           (SELECT count(*) FROM article_tags a WHERE a.tag_id = t.id) AS uses,
+           (SELECT count(DISTINCT a.article_id) FROM tags d
+              JOIN article_tags a ON a.tag_id = d.id WHERE {}) AS total
+         FROM tags t {tail}",
+        in_subtree("d.key", "t.key")
+    )
+}
+
+/// A row of [`counted_tags`].
 fn tag_count(row: &rusqlite::Row<'_>) -> rusqlite::Result<TagCount> {
     Ok(TagCount {
         name: row.get(0)?,
         colour: row.get(1)?,
         count: row.get(2)?,
+        total: row.get(3)?,
     })
 }
 
-/// `%` and `_` are wildcards in LIKE; a tag name may contain them literally.
-fn like_escaped(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+/// What `move_subtree` does when a tag's new name is already another tag's.
+#[derive(Clone, Copy)]
+enum Collision {
+    /// Refuse with `TagExists` (a rename).
+    Refuse,
+    /// The moved tag's articles join the existing tag, which keeps its colour, and the moved
+    /// tag goes (a merge).
+    Join,
+}
+
+/// Gives the tag `root` (stored as `root_name`) the name `new_root`, and every tag below it
+/// the same new beginning ("أمن/تعاون" → "سياسة/تعاون"), inside the caller's transaction.
+fn move_subtree(
+    conn: &Connection,
+    root_name: &str,
+    new_root: &str,
+    collision: Collision,
+) -> Result<()> {
+    let moving: Vec<(i64, String)> = {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT id, name FROM tags WHERE {} ORDER BY key",
+            in_subtree("key", "?1")
+        ))?;
+        let rows = stmt
+            .query_map([name_key(root_name)], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows
+    };
+    // Out of the way first: a new name may be an old name of the same subtree ("أ/ب/ب" becomes
+    // "أ/ب" when "أ/ب" merges into "أ"), and it must meet only tags outside the move. No real
+    // key starts with '/', so these parking keys are never a tag's.
+    let mut park = conn.prepare_cached("UPDATE tags SET key = '/' || id WHERE id = ?1")?;
+    for (id, _) in &moving {
+        park.execute([id])?;
+    }
+    let depth = root_name.split('/').count();
+    let mut rename = conn.prepare_cached("UPDATE tags SET name = ?2, key = ?3 WHERE id = ?1")?;
+    let mut join = conn.prepare_cached(
+        "INSERT OR IGNORE INTO article_tags (article_id, tag_id)
+         SELECT article_id, ?2 FROM article_tags WHERE tag_id = ?1",
+    )?;
+    let mut delete = conn.prepare_cached("DELETE FROM tags WHERE id = ?1")?;
+    for (id, name) in moving {
+        let rest: Vec<&str> = name.split('/').skip(depth).collect();
+        let new_name = if rest.is_empty() {
+            new_root.to_string()
+        } else {
+            clean_name(&format!("{new_root}/{}", rest.join("/")))?
+        };
+        match (find(conn, &new_name)?, collision) {
+            (None, _) => {
+                rename.execute(params![id, new_name, name_key(&new_name)])?;
+            }
+            (Some(_), Collision::Refuse) => return Err(Error::TagExists(new_name)),
+            (Some(target), Collision::Join) => {
+                join.execute(params![id, target])?;
+                delete.execute([id])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether the key `key` lies below `ancestor` in the path.
+fn is_below(key: &str, ancestor: &str) -> bool {
+    key.strip_prefix(ancestor)
+        .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Gives the tag `name` the colour `colour` if it has none, inside the caller's transaction.
@@ -179,17 +265,50 @@ impl Archive {
         Ok(removed)
     }
 
-    /// Every tag with its article count, in path order so children follow their parent.
+    /// Every tag with its article count and its subtree's (the articles carrying it or a tag
+    /// below it, each once), in path order so children follow their parent.
     pub fn tags(&self) -> Result<Vec<TagCount>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.name, t.colour, count(at.article_id) FROM tags t
-             LEFT JOIN article_tags at ON at.tag_id = t.id
-             GROUP BY t.id ORDER BY t.key",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&counted_tags("ORDER BY t.key"))?;
         let tags = stmt
             .query_map([], tag_count)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(tags)
+    }
+
+    /// The path segments that lead to tags without being tags themselves ("أمن" when only
+    /// "أمن/تعاون دولي" exists), each with the articles below it counted once, so a tree of
+    /// tags can give every node its total. In path order.
+    pub fn tag_parents(&self) -> Result<Vec<TagParent>> {
+        let tags: Vec<(String, String)> = {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT name, key FROM tags ORDER BY key")?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows
+        };
+        let keys: HashSet<&str> = tags.iter().map(|(_, key)| key.as_str()).collect();
+        let mut seen = HashSet::new();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT count(DISTINCT a.article_id) FROM tags d
+             JOIN article_tags a ON a.tag_id = d.id WHERE {}",
+            in_subtree("d.key", "?1")
+        ))?;
+        let mut parents = Vec::new();
+        for (name, _) in &tags {
+            let segments: Vec<&str> = name.split('/').collect();
+            for end in 1..segments.len() {
+                let path = segments[..end].join("/");
+                let key = name_key(&path);
+                if keys.contains(key.as_str()) || !seen.insert(path.clone()) {
+                    continue;
+                }
+                let total = stmt.query_row([&key], |r| r.get(0))?;
+                parents.push(TagParent { name: path, total });
+            }
+        }
+        Ok(parents)
     }
 
     /// Tags whose name starts with `prefix`, or has a path segment that does ("تعاون" finds
@@ -197,15 +316,12 @@ impl Archive {
     /// "امن" finds "أمن", diacritics and tatweel are ignored. Most-used first, then in path
     /// order; at most `limit`. An empty prefix gives the most-used tags.
     pub fn suggest_tags(&self, prefix: &str, limit: u32) -> Result<Vec<TagCount>> {
-        let key = like_escaped(&name_key(prefix));
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.name, t.colour, count(at.article_id) AS uses FROM tags t
-             LEFT JOIN article_tags at ON at.tag_id = t.id
-             WHERE t.key LIKE ?1 || '%' ESCAPE '\\' OR t.key LIKE '%/' || ?1 || '%' ESCAPE '\\'
-             GROUP BY t.id ORDER BY uses DESC, t.key LIMIT ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&counted_tags(
+            "WHERE instr(t.key, ?1) = 1 OR instr(t.key, '/' || ?1) > 0
+             ORDER BY uses DESC, t.key LIMIT ?2",
+        ))?;
         let tags = stmt
-            .query_map(params![key, limit], tag_count)?
+            .query_map(params![name_key(prefix), limit], tag_count)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(tags)
     }
@@ -216,50 +332,35 @@ impl Archive {
     pub fn rename_tag(&mut self, old: &str, new: &str) -> Result<()> {
         let new = clean_name(new)?;
         let tx = self.conn.transaction()?;
-        let old_key = name_key(old);
-        let tag_id = find(&tx, old)?.ok_or_else(|| Error::TagNotFound(old.to_string()))?;
-        if let Some(existing) = find(&tx, &new)? {
-            if existing != tag_id {
-                return Err(Error::TagExists(new));
-            }
-        }
-        let children: Vec<(i64, String)> = {
-            let mut stmt = tx.prepare("SELECT id, name FROM tags WHERE key LIKE ?1 ESCAPE '\\'")?;
-            let pattern = format!("{}/%", like_escaped(&old_key));
-            let rows = stmt
-                .query_map([pattern], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<Vec<_>, _>>()?;
-            rows
-        };
-        let old_depth = clean_name(old)?.split('/').count();
-        let mut update = tx.prepare("UPDATE tags SET name = ?2, key = ?3 WHERE id = ?1")?;
-        update.execute(params![tag_id, new, name_key(&new)])?;
-        for (child_id, child_name) in children {
-            let rest: Vec<&str> = child_name.split('/').skip(old_depth).collect();
-            let renamed = format!("{new}/{}", rest.join("/"));
-            if find(&tx, &renamed)?.is_some() {
-                return Err(Error::TagExists(renamed));
-            }
-            update.execute(params![child_id, renamed, name_key(&renamed)])?;
-        }
-        drop(update);
+        let old_name = find_name(&tx, old)?.ok_or_else(|| Error::TagNotFound(old.to_string()))?;
+        move_subtree(&tx, &old_name, &new, Collision::Refuse)?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Moves every article of tag `from` to tag `into` (created if new) and deletes `from`.
+    /// Merges the tag `from` into the tag `into` (created if new), with the whole subtree:
+    /// `from`'s articles go to `into`, and each tag below `from` moves below `into` ("from/x"
+    /// becomes "into/x", joining "into/x" if that exists). A tag that already exists keeps its
+    /// colour. `from` and the joined tags are deleted. A target below `from` is refused with
+    /// `MergeIntoDescendant`, changing nothing.
     pub fn merge_tags(&mut self, from: &str, into: &str) -> Result<()> {
+        let into = clean_name(into)?;
         let tx = self.conn.transaction()?;
-        let from_id = find(&tx, from)?.ok_or_else(|| Error::TagNotFound(from.to_string()))?;
-        let into_id = find_or_create(&tx, into)?;
-        if from_id != into_id {
-            tx.execute(
-                "INSERT OR IGNORE INTO article_tags (article_id, tag_id)
-                 SELECT article_id, ?2 FROM article_tags WHERE tag_id = ?1",
-                params![from_id, into_id],
-            )?;
-            tx.execute("DELETE FROM tags WHERE id = ?1", [from_id])?;
+        let from_name =
+            find_name(&tx, from)?.ok_or_else(|| Error::TagNotFound(from.to_string()))?;
+        let (from_key, into_key) = (name_key(&from_name), name_key(&into));
+        if from_key == into_key {
+            return Ok(());
         }
+        if is_below(&into_key, &from_key) {
+            return Err(Error::MergeIntoDescendant {
+                from: from_name,
+                into,
+            });
+        }
+        find_or_create(&tx, &into)?;
+        let into_name = find_name(&tx, &into)?.unwrap_or(into);
+        move_subtree(&tx, &from_name, &into_name, Collision::Join)?;
         tx.commit()?;
         Ok(())
     }
@@ -411,6 +512,20 @@ mod tests {
         );
         let error = archive.rename_tag("أمن وطني", "سياسه").unwrap_err();
         assert_eq!(error.code(), "tag_exists");
+        // A child's new name taken by another tag refuses the whole rename.
+        archive.tag_articles("ثقافة/تعاون دولي", &ids[..1]).unwrap();
+        let before = counts(&archive);
+        let error = archive.rename_tag("أمن وطني", "ثقافة").unwrap_err();
+        assert_eq!(error.code(), "tag_exists");
+        assert_eq!(counts(&archive), before);
+        archive.delete_tag("ثقافة/تعاون دولي").unwrap();
+        // Moving a tag below its own old path takes its children along.
+        archive.rename_tag("أمن وطني", "أمن وطني/قديم").unwrap();
+        let names: Vec<_> = counts(&archive).into_iter().map(|t| t.0).collect();
+        assert_eq!(
+            names,
+            ["أمن وطني/قديم", "أمن وطني/قديم/تعاون دولي", "سياسة"]
+        );
         assert_eq!(
             archive.rename_tag("لا يوجد", "x").unwrap_err().code(),
             "not_found"
@@ -427,6 +542,164 @@ mod tests {
         assert_eq!(
             archive.merge_tags("Maroc", "المغرب").unwrap_err().code(),
             "not_found"
+        );
+    }
+
+    /// Every tag as (name, own count, subtree total, colour).
+    fn listing(archive: &Archive) -> Vec<(String, u64, u64, Option<String>)> {
+        archive
+            .tags()
+            .unwrap()
+            .into_iter()
+            .map(|t| (t.name, t.count, t.total, t.colour))
+            .collect()
+    }
+
+    /// `n` articles, tagged as `tags` says: each name with the range of article positions.
+    fn tagged(n: usize, tags: &[(&str, std::ops::Range<usize>)]) -> (Archive, Vec<i64>) {
+        let (mut archive, ids) = archive_with(n);
+        for (name, range) in tags {
+            archive.tag_articles(name, &ids[range.clone()]).unwrap();
+        }
+        (archive, ids)
+    }
+
+    /// The names of the tags `id` carries.
+    fn tags_of(archive: &Archive, id: i64) -> Vec<String> {
+        let article = archive.article(id).unwrap();
+        article.tags.into_iter().map(|t| t.name).collect()
+    }
+
+    #[test]
+    fn merge_carries_the_subtree_and_joins_collisions() {
+        let (mut archive, ids) = tagged(
+            5,
+            &[
+                ("أمن", 0..1),
+                ("أمن/دولي", 1..2),
+                ("أمن/دولي/اتفاقيات", 2..3),
+                ("أمن/محلي", 3..4),
+                ("سياسة/محلي", 3..5),
+            ],
+        );
+        archive
+            .set_tag_colour("سياسة/محلي", Some("#2b6cb0"))
+            .unwrap();
+        archive.set_tag_colour("أمن/محلي", Some("#c0392b")).unwrap();
+        archive.set_tag_colour("أمن/دولي", Some("#2e8b3d")).unwrap();
+        // The target "سياسة" is created; its spelling in the call need not be the stored one.
+        archive.merge_tags("امن", "سياسة").unwrap();
+        let blue = Some("#2b6cb0".to_string());
+        let green = Some("#2e8b3d".to_string());
+        assert_eq!(
+            listing(&archive),
+            [
+                ("سياسة".to_string(), 1, 5, None),
+                // A tag that moved keeps its colour, at depth 2 and 3.
+                ("سياسة/دولي".to_string(), 1, 2, green),
+                ("سياسة/دولي/اتفاقيات".to_string(), 1, 1, None),
+                // The collision: the articles join, the existing tag keeps its colour.
+                ("سياسة/محلي".to_string(), 2, 2, blue),
+            ]
+        );
+        assert_eq!(tags_of(&archive, ids[2]), ["سياسة/دولي/اتفاقيات"]);
+        assert_eq!(tags_of(&archive, ids[3]), ["سياسة/محلي"]);
+    }
+
+    #[test]
+    fn merge_into_an_ancestor_moves_the_subtree_up() {
+        // "أ/ب" into "أ": "أ/ب/ب/ج" becomes "أ/ب/ج", the old name of another moved tag, which
+        // itself becomes "أ/ج". Each set of articles must land where its own path says.
+        let (mut archive, ids) = tagged(
+            4,
+            &[
+                ("أ", 0..1),
+                ("أ/ب", 1..2),
+                ("أ/ب/ج", 2..3),
+                ("أ/ب/ب/ج", 3..4),
+            ],
+        );
+        archive.merge_tags("أ/ب", "أ").unwrap();
+        assert_eq!(tags_of(&archive, ids[1]), ["أ"]);
+        assert_eq!(tags_of(&archive, ids[2]), ["أ/ج"]);
+        assert_eq!(tags_of(&archive, ids[3]), ["أ/ب/ج"]);
+        let names: Vec<_> = listing(&archive).into_iter().map(|t| t.0).collect();
+        assert_eq!(names, ["أ", "أ/ب/ج", "أ/ج"]);
+    }
+
+    #[test]
+    fn merge_into_its_own_descendant_is_refused_and_changes_nothing() {
+        let (mut archive, _) = tagged(2, &[("أمن", 0..1), ("أمن/دولي", 1..2)]);
+        let before = listing(&archive);
+        for into in ["أمن/دولي", "امن/دولي/جديد"] {
+            let error = archive.merge_tags("أمن", into).unwrap_err();
+            assert_eq!(error.code(), "merge_into_descendant", "{into}");
+            assert_eq!(listing(&archive), before, "{into}");
+        }
+        // A sibling whose name starts with the same letters is no descendant.
+        archive.merge_tags("أمن", "أمنية").unwrap();
+        let names: Vec<_> = listing(&archive).into_iter().map(|t| t.0).collect();
+        assert_eq!(names, ["أمنية", "أمنية/دولي"]);
+    }
+
+    #[test]
+    fn totals_count_each_article_of_a_subtree_once() {
+        // Article 0 carries two sub-tags of "سياسة", article 1 the parent and a sub-tag.
+        // Siblings whose names only start alike ("سياسة عامة") are outside the subtree.
+        let (archive, _) = tagged(
+            4,
+            &[
+                ("سياسة/أمن", 0..2),
+                ("سياسة/اقتصاد", 0..1),
+                ("سياسة", 1..2),
+                ("سياسة/اقتصاد/ميزانية", 2..3),
+                ("سياسة عامة", 3..4),
+                ("سياسة_x", 3..4),
+            ],
+        );
+        let totals: Vec<_> = listing(&archive)
+            .into_iter()
+            .map(|t| (t.0, t.1, t.2))
+            .collect();
+        assert_eq!(
+            totals,
+            [
+                ("سياسة".to_string(), 1, 3),
+                ("سياسة عامة".to_string(), 1, 1),
+                ("سياسة/اقتصاد".to_string(), 1, 2),
+                ("سياسة/اقتصاد/ميزانية".to_string(), 1, 1),
+                ("سياسة/أمن".to_string(), 2, 2),
+                ("سياسة_x".to_string(), 1, 1),
+            ]
+        );
+        // Suggestions carry the same figures.
+        let suggested = archive.suggest_tags("سياسه", 1).unwrap();
+        assert_eq!((suggested[0].count, suggested[0].total), (2, 2));
+    }
+
+    #[test]
+    fn path_only_parents_get_their_subtree_total() {
+        // "سياسة عامة" is a tag of its own, so it is no parent.
+        let (archive, _) = tagged(
+            3,
+            &[
+                ("سياسة/أمن", 0..2),
+                ("سياسة/اقتصاد", 0..1),
+                ("ثقافة/سينما/مهرجانات", 2..3),
+                ("ثقافة/سينما", 2..3),
+                ("سياسة عامة/x", 2..3),
+                ("سياسة عامة", 2..3),
+            ],
+        );
+        let parents: Vec<_> = archive
+            .tag_parents()
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.name, p.total))
+            .collect();
+        assert_eq!(
+            parents,
+            [("ثقافة".to_string(), 1), ("سياسة".to_string(), 2)]
         );
     }
 

@@ -2,7 +2,7 @@
 // (archive-place.js: open another archive, a new one, the default), and
 // backups: back up now, restore from a backup (after a confirmation saying the
 // current archive is kept), check the archive, and where the automatic daily
-// backups are kept.
+// backups are kept; and the way into the tag manager.
 
 import * as api from '../api.js';
 import { $, baseName, h, replace, userText } from '../dom.js';
@@ -46,7 +46,9 @@ export function checkSentences(report) {
  *   getPrefs: () => import('../prefs.js').Prefs,
  *   onChange: (changes: Partial<import('../prefs.js').Prefs>) => void,
  *   onArchiveChanged: () => Promise<void>,
- * }} handlers  `onArchiveChanged`: a restore or a switch replaced the archive.
+ *   onManageTags: () => void,
+ * }} handlers  `onArchiveChanged`: a restore or a switch replaced the archive;
+ *   `onManageTags`: the tags section's button (settings closes first).
  */
 export function createSettings(handlers) {
   const dialog = /** @type {HTMLDialogElement} */ ($('[data-testid="settings-dialog"]'));
@@ -182,6 +184,11 @@ export function createSettings(handlers) {
   });
   digits.addEventListener('change', () => {
     handlers.onChange({ digits: digits.value === 'arab' ? 'arab' : 'latn' });
+  });
+  $('[data-testid="settings-manage-tags"]', dialog).addEventListener('click', () => {
+    // One modal at a time: the manager takes the settings' place.
+    dialog.close();
+    handlers.onManageTags();
   });
   for (const button of dialog.querySelectorAll('[data-action="close-settings"]')) {
     button.addEventListener('click', () => dialog.close());

@@ -7,6 +7,7 @@ import { $, baseName, h, replace } from '../dom.js';
 import { formatNumber, tagColour } from '../format.js';
 import { locale, t } from '../i18n.js';
 import { filterText } from '../query.js';
+import { tagCountNodes } from './tag-count.js';
 
 /**
  * The search query that lists one tag's articles.
@@ -115,7 +116,8 @@ export function createSidebar(handlers) {
             },
             h('span', { class: 'tag-swatch', 'data-colour': tagColour(tag.colour), 'aria-hidden': 'true' }),
             tagLabel(tag.name),
-            h('span', { class: 'tag-count' }, formatNumber(tag.count)),
+            // The total is what clicking the tag lists (its sub-tags included).
+            ...tagCountNodes(tag, tag.total),
           ),
         );
       }),

@@ -6,11 +6,12 @@
 
 import * as api from '../api.js';
 import { $, h, replace, userText } from '../dom.js';
-import { errorText, formatNumber, TAG_PALETTE, tagColour } from '../format.js';
+import { errorText, TAG_PALETTE, tagColour } from '../format.js';
 import { locale, t, tNodes } from '../i18n.js';
-import { buildTagTree, filterTagTree } from '../tag-tree.js';
+import { buildTagTree, filterTagTree, isBelow } from '../tag-tree.js';
 import { confirm } from './confirm.js';
 import { announce, showNotice } from './notify.js';
+import { tagCountNodes } from './tag-count.js';
 
 /** Milliseconds of quiet typing before the filter asks the engine. */
 const FILTER_DELAY = 150;
@@ -34,6 +35,8 @@ export function createTagManager(handlers) {
 
   /** @type {import('../api.js').TagCount[]} */
   let tags = [];
+  /** @type {import('../api.js').TagParent[]} */
+  let parents = [];
   /** The names the filter lets through; null shows every tag. */
   let matching = /** @type {Set<string>|null} */ (null);
   /** The tag the editor acts on. */
@@ -47,6 +50,8 @@ export function createTagManager(handlers) {
   /** @param {string} name */
   const tagText = (name) => userText('bdi', name, { class: 'tag-name' });
   const selectedTag = () => tags.find((tag) => tag.name === selected) ?? null;
+  /** @param {string} name */
+  const hasChildren = (name) => tags.some((other) => isBelow(other.name, name));
 
   /**
    * @param {import('../tag-tree.js').TagNode} node
@@ -56,7 +61,8 @@ export function createTagManager(handlers) {
     const children = node.children.length ? h('ul', { role: 'group' }, ...node.children.map(renderNode)) : null;
     if (!node.tag) {
       // A path segment that is no tag of its own: it only holds its children.
-      return h('li', null, h('span', { class: 'tag-node tag-node-path' }, userText('bdi', node.leaf, { class: 'tag-name' })), children);
+      const total = node.total === null ? [] : tagCountNodes(null, node.total);
+      return h('li', null, h('span', { class: 'tag-node tag-node-path' }, userText('bdi', node.leaf, { class: 'tag-name' }), ...total), children);
     }
     const tag = node.tag;
     return h(
@@ -74,7 +80,7 @@ export function createTagManager(handlers) {
         },
         h('span', { class: 'tag-swatch', 'data-colour': tagColour(tag.colour), 'aria-hidden': 'true' }),
         userText('bdi', node.leaf, { class: 'tag-name' }),
-        h('span', { class: 'tag-count', 'aria-label': articles(tag.count) }, formatNumber(tag.count)),
+        ...tagCountNodes(tag, tag.total, { showOwn: true }),
       ),
       children,
     );
@@ -82,7 +88,7 @@ export function createTagManager(handlers) {
 
   function renderTree() {
     const collator = new Intl.Collator(locale(), { sensitivity: 'base', numeric: true });
-    const all = buildTagTree(tags, (a, b) => collator.compare(a, b));
+    const all = buildTagTree(tags, (a, b) => collator.compare(a, b), parents);
     const shown = matching ? filterTagTree(all, matching) : all;
     replace(tree, ...shown.map(renderNode));
     treeEmpty.hidden = shown.length > 0;
@@ -94,7 +100,8 @@ export function createTagManager(handlers) {
     editor.hidden = !tag;
     if (!tag) return;
     replace(editorTitle, ...tNodes('tagManager.editorTitle', { tag: tagText(tag.name), articles: articles(tag.count) }));
-    const others = tags.filter((other) => other.name !== tag.name);
+    // A tag below the chosen one cannot take it in (the engine refuses it).
+    const others = tags.filter((other) => other.name !== tag.name && !isBelow(other.name, tag.name));
     replace(
       mergeInto,
       h('option', { value: '' }, t('tagManager.mergeChoose')),
@@ -138,7 +145,7 @@ export function createTagManager(handlers) {
   }
 
   async function load() {
-    tags = await api.listTags();
+    [tags, parents] = await Promise.all([api.listTags(), api.listTagParents()]);
     if (selected !== null && !tags.some((tag) => tag.name === selected)) selected = null;
     await runFilter();
   }
@@ -228,7 +235,7 @@ export function createTagManager(handlers) {
     confirmThen(
       {
         title: t('tagManager.mergeTitle'),
-        text: tNodes('tagManager.mergeText', { from: tagText(tag.name), into: tagText(into.name), articles: articles(tag.count) }),
+        text: tNodes(hasChildren(tag.name) ? 'tagManager.mergeTextChildren' : 'tagManager.mergeText', { from: tagText(tag.name), into: tagText(into.name), articles: articles(tag.count) }),
         confirm: t('tagManager.mergeConfirm'),
       },
       () => apply(() => api.mergeTags(tag.name, into.name), { kind: 'merge', from: tag.name, into: into.name }, t('tagManager.merged', { from: tag.name, into: into.name }), into.name),
@@ -238,11 +245,11 @@ export function createTagManager(handlers) {
   function remove() {
     const tag = selectedTag();
     if (!tag) return;
-    const hasChildren = tags.some((other) => other.name.startsWith(`${tag.name}/`));
     confirmThen(
       {
         title: t('tagManager.deleteTitle'),
-        text: tNodes(hasChildren ? 'tagManager.deleteTextChildren' : 'tagManager.deleteText', { tag: tagText(tag.name), articles: articles(tag.count) }),
+        // The tag's own count: its sub-tags, and their articles, stay.
+        text: tNodes(hasChildren(tag.name) ? 'tagManager.deleteTextChildren' : 'tagManager.deleteText', { tag: tagText(tag.name), articles: articles(tag.count) }),
         confirm: t('tagManager.deleteConfirm'),
       },
       () => apply(() => api.deleteTag(tag.name), { kind: 'delete', name: tag.name }, t('tagManager.deleted', { tag: tag.name }), null),
