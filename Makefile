@@ -70,11 +70,15 @@ check-deb: deps-app
 bundle: deps-app
 	npx --yes @tauri-apps/cli@^2 build --bundles deb,rpm -- -p arshif-desktop
 
-## Screenshots of the main screens (taken by the end-to-end tests) into docs/screenshots/.
+## The README's screenshots (taken by two end-to-end tests) into docs/screenshots/. Other tests
+## leave more PNGs in target/screenshots (dialogs in other themes and languages) for review; only
+## the README's are copied.
+README_SHOTS := main-ar-light main-ar-dark main-fr-light main-fr-dark reader-ar-light \
+	export-dialog-ar-light
 screenshots: deps-test
-	scripts/e2e.sh screenshots
+	scripts/e2e.sh screenshots_of_the_main_screens select_two_articles_and_export_them_as_json
 	mkdir -p docs/screenshots
-	cp target/screenshots/*.png docs/screenshots/
+	for shot in $(README_SHOTS); do cp target/screenshots/$$shot.png docs/screenshots/; done
 
 ## Search benchmark at 100,000 articles against FTS5 and Tantivy (BENCHMARKS.md); about 5 min
 ## plus the first release build.
