@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use arshif_engine::search::{SearchQuery, SearchResults};
 use arshif_engine::{
-    Article, ArticleSummary, ArticleUpdate, CheckReport, ExportFormat, ExportOptions,
+    Archive, Article, ArticleSummary, ArticleUpdate, CheckReport, ExportFormat, ExportOptions,
     ExportProgress, ImportOptions, ImportProgress, ImportReport, ListParams, NearDuplicatePair,
     Page, RestoreReport, SavedSearch, Selection, Stats, TagCount, TagParent,
 };
@@ -134,17 +134,43 @@ pub struct TagParams {
     pub ids: Vec<i64>,
 }
 
+/// What tagging or untagging did: the tag's name as the archive stores it (which may spell the
+/// name the window sent differently: "امن/دولي" reaches an existing "أمن/دولي"), and how many of
+/// the articles changed.
+#[derive(Debug, Serialize)]
+pub struct Tagged {
+    pub tag: String,
+    pub changed: u64,
+}
+
+impl Tagged {
+    /// `changed` articles, and the stored name of the tag `sent` reaches.
+    fn read(archive: &Archive, sent: String, changed: u64) -> arshif_engine::Result<Tagged> {
+        let tag = archive.tag_name(&sent)?.unwrap_or(sent);
+        Ok(Tagged { tag, changed })
+    }
+}
+
 #[tauri::command]
-pub async fn tag_articles(state: State<'_, AppState>, params: TagParams) -> CommandResult<u64> {
+pub async fn tag_articles(state: State<'_, AppState>, params: TagParams) -> CommandResult<Tagged> {
     state
-        .with_archive(move |a| Ok(a.tag_articles(&params.tag, &params.ids)?))
+        .with_archive(move |a| {
+            let changed = a.tag_articles(&params.tag, &params.ids)?;
+            Ok(Tagged::read(a, params.tag, changed)?)
+        })
         .await
 }
 
 #[tauri::command]
-pub async fn untag_articles(state: State<'_, AppState>, params: TagParams) -> CommandResult<u64> {
+pub async fn untag_articles(
+    state: State<'_, AppState>,
+    params: TagParams,
+) -> CommandResult<Tagged> {
     state
-        .with_archive(move |a| Ok(a.untag_articles(&params.tag, &params.ids)?))
+        .with_archive(move |a| {
+            let changed = a.untag_articles(&params.tag, &params.ids)?;
+            Ok(Tagged::read(a, params.tag, changed)?)
+        })
         .await
 }
 
@@ -181,7 +207,11 @@ pub async fn list_publications(state: State<'_, AppState>) -> CommandResult<Vec<
 }
 
 #[tauri::command]
-pub async fn rename_tag(state: State<'_, AppState>, old: String, new: String) -> CommandResult<()> {
+pub async fn rename_tag(
+    state: State<'_, AppState>,
+    old: String,
+    new: String,
+) -> CommandResult<String> {
     state
         .with_archive(move |a| Ok(a.rename_tag(&old, &new)?))
         .await

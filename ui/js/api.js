@@ -311,9 +311,16 @@ async function listen(name, handler) {
 }
 
 /**
+ * @typedef {Object} Tagged
+ * @property {string} tag  The tag's name as stored, which may spell the name
+ *   sent differently ("امن/دولي" reaches an existing "أمن/دولي").
+ * @property {number} changed  How many of the articles changed.
+ */
+
+/**
  * @param {string} tag
  * @param {number[]} ids
- * @returns {Promise<number>} How many articles changed.
+ * @returns {Promise<Tagged>}
  */
 export function tagArticles(tag, ids) {
   return call('tag_articles', { params: { tag, ids } });
@@ -322,7 +329,7 @@ export function tagArticles(tag, ids) {
 /**
  * @param {string} tag
  * @param {number[]} ids
- * @returns {Promise<number>} How many articles changed.
+ * @returns {Promise<Tagged>}
  */
 export function untagArticles(tag, ids) {
   return call('untag_articles', { params: { tag, ids } });
@@ -388,7 +395,8 @@ export function createTag(name, colour) {
  * Renames a tag; the tags below its path move with it.
  * @param {string} old
  * @param {string} name
- * @returns {Promise<void>}
+ * @returns {Promise<string>} The new name as stored (its parents spelled as the
+ *   archive already spells them: "امن/x" is stored under an existing "أمن").
  */
 export function renameTag(old, name) {
   return call('rename_tag', { old, new: name });

@@ -292,8 +292,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                     }
                 }
                 TagAction::Rename { old, new } => {
-                    archive.rename_tag(&old, &new)?;
-                    println!("renamed \"{old}\" to \"{new}\"");
+                    let stored = archive.rename_tag(&old, &new)?;
+                    println!("renamed \"{old}\" to \"{stored}\"");
                 }
                 TagAction::Merge { from, into } => {
                     archive.merge_tags(&from, &into)?;

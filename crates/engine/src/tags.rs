@@ -59,11 +59,39 @@ fn find_name(conn: &Connection, name: &str) -> Result<Option<String>> {
     Ok(stored)
 }
 
+/// `name` with its leading path segments spelled as the archive already spells them: with a tag
+/// "أمن" (or "أمن/…") stored, "امن/تعاون" becomes "أمن/تعاون". The analyzer treats the two
+/// spellings as one tag, so a tree must not show the parent twice. The deepest stored prefix
+/// wins; the last segment is the caller's own spelling.
+fn with_stored_parents(conn: &Connection, name: &str) -> Result<String> {
+    let segments: Vec<&str> = name.split('/').collect();
+    let mut stored_below = conn.prepare_cached(&format!(
+        "SELECT name FROM tags WHERE {} LIMIT 1",
+        in_subtree("key", "?1")
+    ))?;
+    for end in (1..segments.len()).rev() {
+        let prefix_key = name_key(&segments[..end].join("/"));
+        let stored: Option<String> = stored_below
+            .query_row([prefix_key], |r| r.get(0))
+            .optional()?;
+        if let Some(stored) = stored {
+            let spelled: Vec<&str> = stored
+                .split('/')
+                .take(end)
+                .chain(segments[end..].iter().copied())
+                .collect();
+            return Ok(spelled.join("/"));
+        }
+    }
+    Ok(name.to_string())
+}
+
 fn find_or_create(conn: &Connection, name: &str) -> Result<i64> {
     let name = clean_name(name)?;
     if let Some(id) = find(conn, &name)? {
         return Ok(id);
     }
+    let name = with_stored_parents(conn, &name)?;
     conn.execute(
         "INSERT INTO tags (name, key, created_at) VALUES (?1, ?2, ?3)",
         params![name, name_key(&name), now_rfc3339()],
@@ -249,6 +277,12 @@ impl Archive {
         Ok(added)
     }
 
+    /// The name as stored of the tag `name` reaches (the analyzer's normal form decides), if
+    /// any: after tagging with "امن/دولي", what the archive calls that tag.
+    pub fn tag_name(&self, name: &str) -> Result<Option<String>> {
+        find_name(&self.conn, name)
+    }
+
     /// Removes the tag from `ids`; the tag itself stays (with its colour) even when unused.
     pub fn untag_articles(&mut self, name: &str, ids: &[i64]) -> Result<u64> {
         let tx = self.conn.transaction()?;
@@ -328,14 +362,16 @@ impl Archive {
 
     /// Renames a tag and, for a path, every tag below it ("أمن" → "سياسة" turns
     /// "أمن/تعاون دولي" into "سياسة/تعاون دولي"). A name already taken by another tag is refused:
-    /// that is a merge, and merging is its own explicit action.
-    pub fn rename_tag(&mut self, old: &str, new: &str) -> Result<()> {
+    /// that is a merge, and merging is its own explicit action. Returns the new name as stored
+    /// (cleaned, its parents spelled as the archive spells them).
+    pub fn rename_tag(&mut self, old: &str, new: &str) -> Result<String> {
         let new = clean_name(new)?;
         let tx = self.conn.transaction()?;
         let old_name = find_name(&tx, old)?.ok_or_else(|| Error::TagNotFound(old.to_string()))?;
+        let new = with_stored_parents(&tx, &new)?;
         move_subtree(&tx, &old_name, &new, Collision::Refuse)?;
         tx.commit()?;
-        Ok(())
+        Ok(new)
     }
 
     /// Merges the tag `from` into the tag `into` (created if new), with the whole subtree:
@@ -388,6 +424,7 @@ impl Archive {
         if let Some(existing) = find_name(&tx, &name)? {
             return Err(Error::TagExists(existing));
         }
+        let name = with_stored_parents(&tx, &name)?;
         tx.execute(
             "INSERT INTO tags (name, key, colour, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![name, name_key(&name), colour, now_rfc3339()],
@@ -604,6 +641,30 @@ mod tests {
         );
         assert_eq!(tags_of(&archive, ids[2]), ["سياسة/دولي/اتفاقيات"]);
         assert_eq!(tags_of(&archive, ids[3]), ["سياسة/محلي"]);
+    }
+
+    #[test]
+    fn a_new_path_takes_the_stored_spelling_of_its_parents() {
+        // "امن" and "سياسه" are the analyzer's "أمن" and "سياسة": one parent each in the tree.
+        let (mut archive, ids) = tagged(3, &[("أمن", 0..1), ("سياسة/محلي/مدن", 1..2)]);
+        archive.tag_articles("امن/دولي", &ids[2..3]).unwrap();
+        // A path-only parent is spelled from the tag below it, at the deepest level known.
+        archive
+            .create_tag("سياسه/محلى/قرى", Some("#2b6cb0"))
+            .unwrap();
+        archive.rename_tag("امن/دولي", "سياسه/دولى").unwrap();
+        // The last segment is the archivist's own spelling; only the parents are aligned.
+        assert_eq!(
+            listing(&archive)
+                .into_iter()
+                .map(|(name, ..)| name)
+                .collect::<Vec<_>>(),
+            ["أمن", "سياسة/دولى", "سياسة/محلي/قرى", "سياسة/محلي/مدن"]
+        );
+        assert_eq!(tags_of(&archive, ids[2]), ["سياسة/دولى"]);
+        // A merge target created on the way is aligned too.
+        archive.merge_tags("أمن", "سياسه/أمن").unwrap();
+        assert_eq!(tags_of(&archive, ids[0]), ["سياسة/أمن"]);
     }
 
     #[test]

@@ -78,13 +78,13 @@ export function createBulk(handlers) {
     const adding = tagMode === 'add';
     tagConfirm.disabled = true;
     try {
-      if (adding) await api.tagArticles(name, chosen);
-      else await api.untagArticles(name, chosen);
+      // Rows and the notice show the tag as the archive spells it.
+      const { tag } = await (adding ? api.tagArticles(name, chosen) : api.untagArticles(name, chosen));
       tagDialog.close(adding ? 'tagged' : 'untagged');
-      if (adding) handlers.onTagged(chosen, name);
-      else handlers.onUntagged(chosen, name);
+      if (adding) handlers.onTagged(chosen, tag);
+      else handlers.onUntagged(chosen, tag);
       const text = t(adding ? 'announce.bulkTagged' : 'announce.bulkUntagged', {
-        tag: name,
+        tag,
         articles: articles(chosen.length),
       });
       showNotice([text]);

@@ -629,10 +629,10 @@ export function createReader(handlers) {
     const id = article.id;
     input.disabled = true;
     try {
-      await api.tagArticles(name, [id]);
+      const { tag } = await api.tagArticles(name, [id]);
       input.value = '';
       await afterTagChange(id);
-      announce(t('announce.tagAdded', { tag: name }));
+      announce(t('announce.tagAdded', { tag }));
     } catch (error) {
       showError(error);
     } finally {

@@ -158,17 +158,19 @@ export function createTagManager(handlers) {
 
   /**
    * Runs one change on the engine, then reloads and tells the rest of the window.
-   * @param {() => Promise<unknown>} action
-   * @param {import('../tag-tree.js').TagChange} change
-   * @param {string} message  Said in the status line and to screen readers.
-   * @param {string|null} [select] The tag to keep selected afterwards.
+   * @template T
+   * @param {() => Promise<T>} action
+   * @param {(result: T) => { change: import('../tag-tree.js').TagChange, message: string, select?: string|null }} describe
+   *   The change, from the engine's answer (a created or renamed tag's name as
+   *   stored): what it was, what to say (in the status line and to screen
+   *   readers) and the tag to keep selected afterwards (the current one if left out).
    */
-  async function apply(action, change, message, select = selected) {
+  async function apply(action, describe) {
     if (busy) return;
     busy = true;
     clearFailure();
     try {
-      await action();
+      const { change, message, select = selected } = describe(await action());
       selected = select;
       await load();
       await handlers.onChanged(change);
@@ -199,20 +201,14 @@ export function createTagManager(handlers) {
       newName.focus();
       return;
     }
-    let stored = name;
     apply(
       async () => {
-        stored = await api.createTag(name, null);
+        const stored = await api.createTag(name, null);
         newName.value = '';
+        return stored;
       },
-      { kind: 'create', name },
-      t('tagManager.created', { tag: name }),
-      name,
-    ).then(() => {
-      // The engine stores the cleaned name; select that one.
-      if (tags.some((tag) => tag.name === stored)) selected = stored;
-      render();
-    });
+      (stored) => ({ change: { kind: 'create', name: stored }, message: t('tagManager.created', { tag: stored }), select: stored }),
+    );
   }
 
   function rename() {
@@ -222,7 +218,10 @@ export function createTagManager(handlers) {
       renameInput.focus();
       return;
     }
-    apply(() => api.renameTag(tag.name, name), { kind: 'rename', from: tag.name, to: name }, t('tagManager.renamed', { from: tag.name, to: name }), name);
+    apply(
+      () => api.renameTag(tag.name, name),
+      (stored) => ({ change: { kind: 'rename', from: tag.name, to: stored }, message: t('tagManager.renamed', { from: tag.name, to: stored }), select: stored }),
+    );
   }
 
   function merge() {
@@ -238,7 +237,11 @@ export function createTagManager(handlers) {
         text: tNodes(hasChildren(tag.name) ? 'tagManager.mergeTextChildren' : 'tagManager.mergeText', { from: tagText(tag.name), into: tagText(into.name), articles: articles(tag.count) }),
         confirm: t('tagManager.mergeConfirm'),
       },
-      () => apply(() => api.mergeTags(tag.name, into.name), { kind: 'merge', from: tag.name, into: into.name }, t('tagManager.merged', { from: tag.name, into: into.name }), into.name),
+      () =>
+        apply(
+          () => api.mergeTags(tag.name, into.name),
+          () => ({ change: { kind: 'merge', from: tag.name, into: into.name }, message: t('tagManager.merged', { from: tag.name, into: into.name }), select: into.name }),
+        ),
     );
   }
 
@@ -252,7 +255,11 @@ export function createTagManager(handlers) {
         text: tNodes(hasChildren(tag.name) ? 'tagManager.deleteTextChildren' : 'tagManager.deleteText', { tag: tagText(tag.name), articles: articles(tag.count) }),
         confirm: t('tagManager.deleteConfirm'),
       },
-      () => apply(() => api.deleteTag(tag.name), { kind: 'delete', name: tag.name }, t('tagManager.deleted', { tag: tag.name }), null),
+      () =>
+        apply(
+          () => api.deleteTag(tag.name),
+          () => ({ change: { kind: 'delete', name: tag.name }, message: t('tagManager.deleted', { tag: tag.name }), select: null }),
+        ),
     );
   }
 
@@ -260,7 +267,10 @@ export function createTagManager(handlers) {
   function setColour(hex) {
     const tag = selectedTag();
     if (!tag) return;
-    apply(() => api.setTagColour(tag.name, hex || null), { kind: 'colour', name: tag.name }, t('tagManager.coloured', { tag: tag.name }));
+    apply(
+      () => api.setTagColour(tag.name, hex || null),
+      () => ({ change: { kind: 'colour', name: tag.name }, message: t('tagManager.coloured', { tag: tag.name }) }),
+    );
   }
 
   tree.addEventListener('click', (event) => {
