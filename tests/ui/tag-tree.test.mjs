@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 
 globalThis.document = { documentElement: {}, querySelectorAll: () => [] };
-const { buildTagTree, filterTagTree, isBelow, renamedTags } = await import('../../ui/js/tag-tree.js');
+const { buildTagTree, filterTagTree, isBelow, renamedTags, followedTagQuery } = await import('../../ui/js/tag-tree.js');
 const { TAG_PALETTE, tagColour } = await import('../../ui/js/format.js');
 
 const compare = (a, b) => a.localeCompare(b, 'ar');
@@ -70,6 +70,19 @@ assert.deepEqual(renamedTags({ kind: 'merge', from: 'أمن', into: 'سياسة'
   'سياسة/دولي/اتفاقيات',
   'سياسة/محلي',
 ]);
+
+// A search on a moved tag follows it; the rest of the query and the field's word stay.
+const merge = { kind: 'merge', from: 'أمن', into: 'سياسة' };
+assert.equal(followedTagQuery(merge, 'tag:"أمن"'), 'tag:"سياسة"');
+assert.equal(followedTagQuery(merge, 'الحدود وسم:"أمن/دولي" -tag:"اقتصاد"'), 'الحدود وسم:"سياسة/دولي" -tag:"اقتصاد"');
+assert.equal(
+  followedTagQuery({ kind: 'rename', from: 'أمن/دولي', to: 'دولي' }, 'tag:"أمن/دولي/اتفاقيات" tag:أمن'),
+  'tag:"دولي/اتفاقيات" tag:أمن',
+);
+// Nothing to follow: another tag, a tag only quoted as a phrase, a delete.
+assert.equal(followedTagQuery(merge, 'tag:"أمنية"'), null);
+assert.equal(followedTagQuery(merge, '"tag:أمن" الحدود'), null);
+assert.equal(followedTagQuery({ kind: 'delete', name: 'أمن' }, 'tag:"أمن"'), null);
 
 // Every colour the manager offers shows as the named colour it stands for.
 assert.equal(TAG_PALETTE.length, 7);

@@ -24,7 +24,7 @@ import { createReport } from './views/report.js';
 import { createSaved } from './views/saved.js';
 import { createSettings } from './views/settings.js';
 import { createSidebar, tagQuery } from './views/sidebar.js';
-import { renamedTag, renamedTags } from './tag-tree.js';
+import { followedTagQuery, renamedTags } from './tag-tree.js';
 import { createTagManager } from './views/tag-manager.js';
 
 /** Milliseconds of quiet typing before the search runs. */
@@ -209,24 +209,9 @@ async function afterTagManagerChange(change) {
   // Colours live in the store the rows read: draw them again.
   list.refresh();
   const query = list.query;
-  const followed = followTagQuery(change, query);
+  const followed = followedTagQuery(change, query);
   if (followed !== null) await runQuery(followed);
   else await refreshFacets();
-}
-
-/**
- * The query to run when the current one lists a tag that was renamed or merged
- * (`tag:"old"` → `tag:"new"`); null when it lists no such tag.
- * @param {import('./tag-tree.js').TagChange} change
- * @param {string} query
- * @returns {string|null}
- */
-function followTagQuery(change, query) {
-  if (change.kind !== 'rename' && change.kind !== 'merge') return null;
-  const from = change.from;
-  if (query !== tagQuery(from)) return null;
-  const to = renamedTag(change, from);
-  return to === null ? null : tagQuery(to);
 }
 
 /**

@@ -1,6 +1,9 @@
 // The tag manager's pure logic, kept apart from the DOM so tests/ui can check
 // it: the tree of tags by path, and what a manager action does to the tag
-// names a list row already shows (the engine's rules, restated for display).
+// names a list row already shows (the engine's rules, restated for display),
+// and the search that follows a renamed or merged tag.
+
+import { quoteValue, scanFilters } from './query.js';
 
 /**
  * @typedef {{ name: string, colour: string|null, count: number, total: number }} TagInfo
@@ -132,4 +135,27 @@ export function renamedTag(change, name) {
 export function renamedTags(change, names) {
   const next = names.map((name) => renamedTag(change, name)).filter((name) => name !== null);
   return [...new Set(next)];
+}
+
+/**
+ * The query to run after a rename or a merge when the current one filters on a
+ * tag it moved, the tag itself or one below it (`tag:"أمن/دولي"` becomes
+ * `tag:"سياسة/دولي"` when «أمن» merges into «سياسة»); the rest of the query and
+ * the field's own word (`وسم:`) stay as typed. Null when no filter moved.
+ * @param {TagChange} change
+ * @param {string} query
+ * @returns {string|null}
+ */
+export function followedTagQuery(change, query) {
+  if (change.kind !== 'rename' && change.kind !== 'merge') return null;
+  let followed = query;
+  // From the end, so the earlier filters' offsets stay right.
+  for (const filter of scanFilters(query).reverse()) {
+    if (filter.field !== 'tag') continue;
+    const to = renamedTag(change, filter.value);
+    if (to === null || to === filter.value) continue;
+    const field = query.slice(filter.start, query.indexOf(':', filter.start) + 1);
+    followed = followed.slice(0, filter.start) + field + quoteValue(to) + followed.slice(filter.end);
+  }
+  return followed === query ? null : followed;
 }
