@@ -110,11 +110,16 @@ impl App {
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         };
-        App {
+        let app = App {
             client,
             driver,
             _archive_dir: archive_dir,
-        }
+        };
+        // The page's markup is there before its script has wired the buttons: a click that
+        // early does nothing (on a loaded machine, an import that never starts). The window
+        // says it is ready by dropping `aria-busy` from its root.
+        app.find(".app:not([aria-busy])").await;
+        app
     }
 
     /// Waits for an element matching `css` and returns it.

@@ -539,13 +539,18 @@ api
   .catch((error) => console.error(error));
 
 async function start() {
-  await Promise.all([
-    refreshLibrary(),
-    saved.load(),
-    list.reset({ query: '', sort: prefs.sort, searchSort: prefs.searchSort }),
-  ]);
-  if (archiveEmpty === null) renderView();
-  appRoot.removeAttribute('aria-busy');
+  try {
+    await Promise.all([
+      refreshLibrary(),
+      saved.load(),
+      list.reset({ query: '', sort: prefs.sort, searchSort: prefs.searchSort }),
+    ]);
+    if (archiveEmpty === null) renderView();
+  } finally {
+    // Ready: every control is wired (this module's top level ran) and the first
+    // view is drawn, or its failure shown. End-to-end tests wait for this.
+    appRoot.removeAttribute('aria-busy');
+  }
   await tellArchiveNotice();
 }
 
