@@ -156,6 +156,7 @@ const ERROR_CODES = new Set([
   'cancelled',
   'nothing_to_export',
   'pdf_typesetting',
+  'not_granted',
 ]);
 
 /** Codes the importer may give for one failed file. */
