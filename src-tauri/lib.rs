@@ -149,6 +149,8 @@ pub fn builder<R: Runtime>(launch: Launch) -> tauri::Builder<R> {
         dialogs::stand_in::e2e_answer_dialog,
         #[cfg(any(test, feature = "e2e-dialogs"))]
         dialogs::stand_in::e2e_dialogs_asked,
+        #[cfg(any(test, feature = "e2e-dialogs"))]
+        dialogs::stand_in::e2e_drop_files,
     ])
 }
 

@@ -45,3 +45,10 @@ pub fn e2e_answer_dialog(stand_in: State<'_, StandIn>, paths: Vec<PathBuf>) {
 pub fn e2e_dialogs_asked(stand_in: State<'_, StandIn>) -> Vec<Request> {
     lock(&stand_in.asked).clone()
 }
+
+/// Drops `paths` on the window as Tauri's drag-drop window event does (WebDriver cannot drag a
+/// file in from outside the window).
+#[tauri::command]
+pub fn e2e_drop_files<R: Runtime>(app: AppHandle<R>, paths: Vec<PathBuf>) {
+    crate::picks::dropped(&app, &paths);
+}

@@ -27,36 +27,38 @@ const ROWS: &str = "[data-testid=article-list] [data-testid=article-item]";
 /// scripts/e2e.sh): the next dialog the shell opens, open or save, answers `paths`. Queued
 /// through a command that only that build has.
 async fn answer_dialog_with(app: &App, paths: &[std::path::PathBuf]) {
-    let answered = app
-        .client
-        .execute_async(
-            "const [paths, done] = arguments;
-             window.__TAURI__.core.invoke('e2e_answer_dialog', { paths })
-               .then(() => done(true), (error) => done(String(error)));",
-            vec![json!(paths)],
-        )
-        .await
-        .expect("queue the dialog's answer");
-    assert_eq!(answered, json!(true), "the app has no stand-in dialogs");
+    stand_in(app, "e2e_answer_dialog", json!({ "paths": paths })).await;
 }
 
 /// The last dialog the shell opened, as it asked for it: `kind`, `title`, `filters` (name and
 /// extensions) and the save dialog's suggested `fileName`.
 async fn last_dialog_asked(app: &App) -> serde_json::Value {
-    let asked = app
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             window.__TAURI__.core.invoke('e2e_dialogs_asked').then(done, (e) => done(String(e)));",
-            vec![],
-        )
-        .await
-        .expect("read the dialogs asked");
+    let asked = stand_in(app, "e2e_dialogs_asked", json!({})).await;
     asked
         .as_array()
         .and_then(|a| a.last())
         .cloned()
         .unwrap_or_default()
+}
+
+/// Calls one of the stand-in dialogs' commands from the window and returns its answer.
+async fn stand_in(app: &App, command: &str, arguments: serde_json::Value) -> serde_json::Value {
+    let answer = app
+        .client
+        .execute_async(
+            "const [command, args, done] = arguments;
+             window.__TAURI__.core.invoke(command, args).then(
+               (value) => done({ value: value ?? null }),
+               (error) => done({ error: String(error) }));",
+            vec![json!(command), arguments],
+        )
+        .await
+        .expect("reach the window");
+    assert!(
+        answer["error"].is_null(),
+        "{command}: {answer} (an app built without e2e-dialogs?)"
+    );
+    answer["value"].clone()
 }
 
 /// Imports `paths` through the import button and closes the report once it shows `imported`.
@@ -83,6 +85,9 @@ async fn import_through(app: &App, button: &str, paths: &[std::path::PathBuf], i
     app.click("[data-testid=report-close]").await;
 }
 
+/// The sample through the import dialog shows its Arabic title, right to left; a file dropped on
+/// the window is imported as well (the shell grants the drop; the test drops it through the
+/// stand-in's command, WebDriver cannot drag a file in).
 #[tokio::test(flavor = "multi_thread")]
 async fn importing_the_sample_shows_its_arabic_title() {
     let app = App::start().await;
@@ -100,6 +105,13 @@ async fn importing_the_sample_shows_its_arabic_title() {
         )
         .await;
     assert!(title.contains("الإسبانية للرباط"), "{title}");
+
+    let reprint = fixture("reprint/marsum-50-reprint.txt");
+    stand_in(&app, "e2e_drop_files", json!({ "paths": [reprint] })).await;
+    app.wait_for_text("[data-testid=report-imported]", "1")
+        .await;
+    app.click("[data-testid=report-close]").await;
+    wait_for_count(&app, ROWS, 2).await;
     app.end().await;
 }
 
