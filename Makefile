@@ -27,6 +27,7 @@ deps-test:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p arshif-desktop --features e2e-dialogs --all-targets -- -D warnings
 
 ## Fast: the engine and the CLI build without Tauri, GTK or WebKit.
 test-engine:

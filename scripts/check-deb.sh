@@ -6,6 +6,8 @@
 # Usage: scripts/check-deb.sh [--release]
 # Without --release it bundles a debug build (`tauri build --debug`), which reuses most of what
 # the end-to-end tests compiled: what `make test` runs. `make bundle` makes the release one.
+# Neither turns on the `e2e-dialogs` feature (the tests' stand-in file dialogs), so cargo rebuilds
+# the app crate without it; the last check below fails if the packaged binary holds it anyway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -78,6 +80,9 @@ fi
 dpkg-deb --fsys-tarfile "$deb" | tar -xO usr/bin/arshif-desktop >"$tmp/arshif-desktop"
 binary=$(head -c 4 "$tmp/arshif-desktop" | od -An -c | tr -d ' ')
 [ "$binary" = "177ELF" ] || fail "binary: /usr/bin/arshif-desktop is not an ELF executable ($binary)"
+# The stand-in dialogs answer from a queue any script in the window could fill: never shipped.
+grep -q e2e_answer_dialog "$tmp/arshif-desktop" &&
+  fail "binary: built with the end-to-end tests' stand-in dialogs (feature e2e-dialogs)"
 
 if [ "$failures" -gt 0 ]; then
   echo "check-deb: $failures problem(s) in $deb" >&2

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 use crate::error::CommandError;
+use crate::grants::{Grants, Purpose};
 use crate::settings::{ArchiveNotice, ArchiveSource};
 use crate::state::{AppState, JobControl, Switched, Target};
 
@@ -92,17 +93,20 @@ pub async fn mark_not_duplicate(state: State<'_, AppState>, a: i64, b: i64) -> C
         .await
 }
 
-/// Imports the files and folders the user chose in a dialog or dropped on the window; the dialogs
-/// live in the UI, so this command (and the end-to-end tests) deal only in paths. Progress goes
-/// to the window as `import-progress` events; `cancel_import` stops it after the current file.
-/// One import runs at a time (`import_running` otherwise), on its own connection, so searching
-/// and reading go on meanwhile.
+/// Imports the files and folders the user chose in an open dialog (`pick_import_files`,
+/// `pick_import_folder`) or dropped on the window: `grant` is that pick's token, and nothing
+/// else is read (`not_granted`). Progress goes to the window as `import-progress` events;
+/// `cancel_import` stops it after the current file. One import runs at a time
+/// (`import_running` otherwise), on its own connection, so searching and reading go on
+/// meanwhile.
 #[tauri::command]
 pub async fn import_files<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    paths: Vec<PathBuf>,
+    grants: State<'_, Grants>,
+    grant: String,
 ) -> CommandResult<ImportReport> {
+    let paths = grants.take(&grant, Purpose::Import)?;
     let guard = state
         .start_import()
         .ok_or_else(|| CommandError::new("import_running", "an import is already running"))?;
@@ -330,18 +334,30 @@ pub fn take_archive_notice(state: State<'_, AppState>) -> Option<ArchiveNotice> 
     state.take_notice()
 }
 
-/// Opens the archive at `path` (picked in the open dialog) in place of the current one, without
-/// a restart; the window reloads everything after. Only an Arshif archive this build can open
-/// is accepted; anything else is refused untouched and the current archive stays open.
+/// Opens the archive picked in the open dialog (`pick_archive_to_open`, whose token is `grant`)
+/// in place of the current one, without a restart; the window reloads everything after. Only an
+/// Arshif archive this build can open is accepted; anything else is refused untouched and the
+/// current archive stays open.
 #[tauri::command]
-pub async fn open_archive(state: State<'_, AppState>, path: PathBuf) -> CommandResult<Switched> {
+pub async fn open_archive(
+    state: State<'_, AppState>,
+    grants: State<'_, Grants>,
+    grant: String,
+) -> CommandResult<Switched> {
+    let path = grants.take_one(&grant, Purpose::OpenArchive)?;
     state.switch(path, Target::Existing).await
 }
 
-/// Creates a new, empty archive at `path` (picked in the save dialog) and opens it in place of
-/// the current one. Refused where a file already exists (`archive_exists`): nothing is replaced.
+/// Creates a new, empty archive where the save dialog pointed (`pick_archive_to_create`) and
+/// opens it in place of the current one. Refused where a file already exists
+/// (`archive_exists`): nothing is replaced.
 #[tauri::command]
-pub async fn create_archive(state: State<'_, AppState>, path: PathBuf) -> CommandResult<Switched> {
+pub async fn create_archive(
+    state: State<'_, AppState>,
+    grants: State<'_, Grants>,
+    grant: String,
+) -> CommandResult<Switched> {
+    let path = grants.take_one(&grant, Purpose::CreateArchive)?;
     state.switch(path, Target::New).await
 }
 
@@ -372,6 +388,17 @@ pub enum ExportKind {
     Csv,
     #[serde(rename = "pdf")]
     Pdf,
+}
+
+impl ExportKind {
+    /// The file type the save dialog offers for this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Json | ExportKind::CslJson => "json",
+            ExportKind::Csv => "csv",
+            ExportKind::Pdf => "pdf",
+        }
+    }
 }
 
 /// Whether a PDF starts each article on a new page.
@@ -415,8 +442,8 @@ impl Default for ExportChoices {
 pub struct ExportParams {
     pub selection: Selection,
     pub format: ExportKind,
-    /// The file the user chose in the save dialog.
-    pub path: PathBuf,
+    /// The token of the file the user chose in the save dialog (`pick_export_destination`).
+    pub grant: String,
     #[serde(default)]
     pub options: ExportChoices,
 }
@@ -452,9 +479,9 @@ pub struct ExportReport {
     pub path: PathBuf,
 }
 
-/// Writes a selection to a file. Security: `path` is only ever a file the user picked in the
-/// native save dialog (the UI calls this command with the dialog's answer and nothing else), so
-/// the webview never chooses where files go; it has no file-system permission of its own.
+/// Writes a selection to a file. Security: the file is the one the user picked in the save
+/// dialog the shell opened (`pick_export_destination`); the webview only presents that pick's
+/// token, so it never chooses where files go (`not_granted` otherwise).
 /// JSON, CSL-JSON and CSV stream from a connection of their own, so the window keeps searching
 /// meanwhile; a PDF reads its articles from the shared archive, then sets them off the lock.
 /// The file appears only when complete (see ARCHITECTURE.md). One export runs at a time
@@ -464,8 +491,10 @@ pub struct ExportReport {
 pub async fn export_articles<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    grants: State<'_, Grants>,
     params: ExportParams,
 ) -> CommandResult<ExportReport> {
+    let path = grants.take_one(&params.grant, Purpose::Export)?;
     if matches!(&params.selection, Selection::Ids(ids) if ids.is_empty()) {
         return Err(CommandError::new(
             "nothing_to_export",
@@ -482,13 +511,10 @@ pub async fn export_articles<R: Runtime>(
         ExportKind::Json => ExportFormat::Json,
         ExportKind::CslJson => ExportFormat::CslJson,
         ExportKind::Csv => ExportFormat::Csv,
-        ExportKind::Pdf => return export_pdf(&state, params, guard.shared(), emit).await,
+        ExportKind::Pdf => return export_pdf(&state, params, path, guard.shared(), emit).await,
     };
     let ExportParams {
-        selection,
-        path,
-        options,
-        ..
+        selection, options, ..
     } = params;
     let engine_options = ExportOptions {
         include_originals: options.include_originals,
@@ -528,14 +554,12 @@ pub async fn export_articles<R: Runtime>(
 async fn export_pdf(
     state: &AppState,
     params: ExportParams,
+    path: PathBuf,
     control: Arc<JobControl>,
     emit: impl Fn(ExportStep) + Send + 'static,
 ) -> CommandResult<ExportReport> {
     let ExportParams {
-        selection,
-        path,
-        options,
-        ..
+        selection, options, ..
     } = params;
     let out = path.clone();
     let reading = Arc::clone(&control);
@@ -590,21 +614,29 @@ pub fn export_date() -> String {
     arshif_engine::export::export_date()
 }
 
-/// Writes a complete copy of the archive (SQLite's online backup) to `path`, a file the user
-/// picked in the native save dialog and nothing else (see [`export_articles`]). Returns its size.
+/// Writes a complete copy of the archive (SQLite's online backup) to the file the user picked in
+/// the save dialog (`pick_backup_destination`) and nothing else (see [`export_articles`]).
+/// Returns its size.
 #[tauri::command]
-pub async fn backup_archive(state: State<'_, AppState>, path: PathBuf) -> CommandResult<u64> {
+pub async fn backup_archive(
+    state: State<'_, AppState>,
+    grants: State<'_, Grants>,
+    grant: String,
+) -> CommandResult<u64> {
+    let path = grants.take_one(&grant, Purpose::Backup)?;
     state.with_archive(move |a| Ok(a.backup(&path)?)).await
 }
 
-/// Replaces the archive with the backup at `path` (picked in the open dialog). The file is
-/// checked before anything changes; the replaced archive is kept beside it
+/// Replaces the archive with the backup picked in the open dialog (`pick_backup_to_restore`).
+/// The file is checked before anything changes; the replaced archive is kept beside it
 /// (`RestoreReport::previous`). Refused while an import writes. The UI reloads everything after.
 #[tauri::command]
 pub async fn restore_archive(
     state: State<'_, AppState>,
-    path: PathBuf,
+    grants: State<'_, Grants>,
+    grant: String,
 ) -> CommandResult<RestoreReport> {
+    let path = grants.take_one(&grant, Purpose::Restore)?;
     let _guard = state
         .start_import()
         .ok_or_else(|| CommandError::new("import_running", "an import is running"))?;

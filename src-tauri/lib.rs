@@ -1,7 +1,11 @@
-//! The desktop shell: a Tauri 2 window over the archive engine. It owns the window, the dialogs
-//! (through the UI) and the command layer; every decision about data is the engine's.
+//! The desktop shell: a Tauri 2 window over the archive engine. It owns the window, the file
+//! dialogs (opened from Rust, so no path a command uses comes from the webview) and the command
+//! layer; every decision about data is the engine's.
 mod commands;
+mod dialogs;
 mod error;
+mod grants;
+mod picks;
 mod reveal;
 mod settings;
 mod state;
@@ -76,7 +80,17 @@ pub fn builder<R: Runtime>(launch: Launch) -> tauri::Builder<R> {
         let startup = settings::choose_archive(archive, &places);
         AppState::open(startup, places, daily_backups)
     };
-    let builder = tauri::Builder::<R>::new().plugin(tauri_plugin_dialog::init());
+    // The dialog plugin serves the shell's `DialogExt` only: the window has no dialog permission.
+    let builder = tauri::Builder::<R>::new()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(grants::Grants::default())
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                picks::dropped(window.app_handle(), paths);
+            }
+        });
+    #[cfg(any(test, feature = "e2e-dialogs"))]
+    let builder = builder.manage(dialogs::stand_in::StandIn::default());
     let builder = match places {
         Some(places) => builder.manage(open(places)),
         None => builder.setup(move |app| {
@@ -124,7 +138,28 @@ pub fn builder<R: Runtime>(launch: Launch) -> tauri::Builder<R> {
         commands::backup_archive,
         commands::restore_archive,
         commands::check_archive,
+        picks::pick_import_files,
+        picks::pick_import_folder,
+        picks::pick_export_destination,
+        picks::pick_backup_destination,
+        picks::pick_backup_to_restore,
+        picks::pick_archive_to_open,
+        picks::pick_archive_to_create,
+        #[cfg(any(test, feature = "e2e-dialogs"))]
+        dialogs::stand_in::e2e_answer_dialog,
+        #[cfg(any(test, feature = "e2e-dialogs"))]
+        dialogs::stand_in::e2e_dialogs_asked,
+        #[cfg(any(test, feature = "e2e-dialogs"))]
+        dialogs::stand_in::e2e_drop_files,
     ])
+}
+
+/// Locks `mutex` even if a thread panicked while holding it: every value the shell keeps behind
+/// one is changed in a single step, so it is never left half-changed.
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 pub fn run() {

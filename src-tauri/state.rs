@@ -146,10 +146,7 @@ impl AppState {
 
     /// The notice for the window at start-up, once: later calls get `None`.
     pub fn take_notice(&self) -> Option<ArchiveNotice> {
-        self.notice
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take()
+        crate::lock(&self.notice).take()
     }
 
     pub fn default_archive(&self) -> PathBuf {

@@ -1,5 +1,5 @@
 //! Command-level tests: the real command layer over IPC on Tauri's mock runtime (no display).
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -65,8 +65,56 @@ fn invoke(h: &Harness, cmd: &str, body: Value) -> Result<Value, Value> {
     get_ipc_response(&h.webview, request).map(|r| r.deserialize::<Value>().unwrap())
 }
 
-fn fixture(path: &str) -> String {
-    format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
+fn fixture(path: &str) -> PathBuf {
+    PathBuf::from(format!(
+        "{}/tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+}
+
+/// What every pick command is sent: the words of any dialog, a format and a suggested name
+/// (each command reads the arguments it takes).
+fn pick_arguments() -> Value {
+    json!({"words": {"title": "اختر", "filter": "ملفات", "allFiles": "كل الملفات"},
+           "format": "json", "defaultName": "أرشيف.json"})
+}
+
+/// The user picks `paths` in the dialog `pick` opens (the stand-in answers it); returns the
+/// grant the command presents next.
+fn chosen(h: &Harness, pick: &str, paths: &[PathBuf]) -> Value {
+    invoke(h, "e2e_answer_dialog", json!({ "paths": paths })).unwrap();
+    let picked = invoke(h, pick, pick_arguments()).unwrap();
+    assert_eq!(picked["paths"], json!(paths), "{pick}");
+    picked["grant"].clone()
+}
+
+/// Imports `paths` as chosen in the files dialog.
+fn import(h: &Harness, paths: &[PathBuf]) -> Result<Value, Value> {
+    let grant = chosen(h, "pick_import_files", paths);
+    invoke(h, "import_files", json!({ "grant": grant }))
+}
+
+/// Runs `command` on the file chosen in the dialog `pick` opens.
+fn on_chosen(h: &Harness, pick: &str, command: &str, path: &Path) -> Result<Value, Value> {
+    let grant = chosen(h, pick, &[path.to_path_buf()]);
+    invoke(h, command, json!({ "grant": grant }))
+}
+
+/// Exports `selection` in `format` to the file chosen in the save dialog.
+fn export(
+    h: &Harness,
+    selection: &Value,
+    format: &str,
+    path: &Path,
+    options: Value,
+) -> Result<Value, Value> {
+    let grant = chosen(h, "pick_export_destination", &[path.to_path_buf()]);
+    invoke(
+        h,
+        "export_articles",
+        json!({"params": {"selection": selection, "format": format,
+                          "grant": grant, "options": options}}),
+    )
 }
 
 #[test]
@@ -77,10 +125,12 @@ fn commands_import_list_tag_and_report_errors() {
         json!({"articles": 0, "tags": 0, "publications": 0, "original_bytes": 0})
     );
 
-    let report = invoke(
+    let report = import(
         &h,
-        "import_files",
-        json!({"paths": [fixture("txt/sample-article.txt"), fixture("bad/photo-renamed.txt")]}),
+        &[
+            fixture("txt/sample-article.txt"),
+            fixture("bad/photo-renamed.txt"),
+        ],
     )
     .unwrap();
     assert_eq!(report["imported"], 1);
@@ -230,7 +280,7 @@ fn tag_manager_commands() {
 /// A harness holding the eight demo articles; returns their ids.
 fn demo_harness() -> (Harness, Vec<Value>) {
     let h = harness();
-    let report = invoke(&h, "import_files", json!({"paths": [fixture("demo")]})).unwrap();
+    let report = import(&h, &[fixture("demo")]).unwrap();
     assert_eq!(report["imported"], 8, "{report}");
     let ids = report["imported_ids"].as_array().unwrap().clone();
     (h, ids)
@@ -263,13 +313,8 @@ fn export_writes_every_format_whole() {
     ];
     for (format, selection, options, file, articles) in cases {
         let path = out.path().join(file);
-        let report = invoke(
-            &h,
-            "export_articles",
-            json!({"params": {"selection": selection, "format": format,
-                              "path": path, "options": options}}),
-        )
-        .unwrap_or_else(|e| panic!("{format}: {e}"));
+        let report = export(&h, selection, format, &path, options)
+            .unwrap_or_else(|e| panic!("{format}: {e}"));
         assert_eq!(report["articles"], articles, "{format}: {report}");
         let bytes = std::fs::read(&path).unwrap();
         assert_eq!(report["bytes"], bytes.len(), "{format}");
@@ -296,14 +341,8 @@ fn export_writes_every_format_whole() {
 fn export_errors_arrive_as_codes() {
     let (h, ids) = demo_harness();
     let out = tempfile::tempdir().unwrap();
-    let export = |selection: Value, format: &str, path: std::path::PathBuf| {
-        invoke(
-            &h,
-            "export_articles",
-            json!({"params": {"selection": selection, "format": format, "path": path}}),
-        )
-        .unwrap_err()["code"]
-            .clone()
+    let refused = |selection: Value, format: &str, path: PathBuf| {
+        export(&h, &selection, format, &path, json!({})).unwrap_err()["code"].clone()
     };
     let cases = [
         (
@@ -339,7 +378,7 @@ fn export_errors_arrive_as_codes() {
     ];
     for (selection, format, path, code) in cases {
         assert_eq!(
-            export(selection.clone(), format, path),
+            refused(selection.clone(), format, path),
             code,
             "{selection} {format}"
         );
@@ -375,12 +414,7 @@ fn a_cancelled_export_writes_nothing_and_frees_the_slot() {
         });
     let everything = json!({"query": {"text": "", "sort": "newest"}});
     for format in ["json", "csl-json", "csv", "pdf"] {
-        let error = invoke(
-            &h,
-            "export_articles",
-            json!({"params": {"selection": everything, "format": format, "path": path}}),
-        )
-        .unwrap_err();
+        let error = export(&h, &everything, format, &path, json!({})).unwrap_err();
         assert_eq!(error["code"], "cancelled", "{format}: {error}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "an older export");
         assert_eq!(
@@ -392,12 +426,7 @@ fn a_cancelled_export_writes_nothing_and_frees_the_slot() {
 
     let running = tauri::async_runtime::block_on(state.start_export())
         .expect("the slot is free between exports");
-    let refused = invoke(
-        &h,
-        "export_articles",
-        json!({"params": {"selection": {"ids": [ids[0]]}, "format": "csv", "path": path}}),
-    )
-    .unwrap_err();
+    let refused = export(&h, &json!({"ids": [ids[0]]}), "csv", &path, json!({})).unwrap_err();
     assert_eq!(refused["code"], "export_running");
     assert_eq!(invoke(&h, "cancel_export", json!({})).unwrap(), true);
     drop(running);
@@ -454,12 +483,7 @@ fn an_edit_is_saved_whole_and_tags_are_suggested_by_their_normal_form() {
 #[test]
 fn an_article_lists_its_open_near_duplicates() {
     let (h, ids) = demo_harness();
-    let report = invoke(
-        &h,
-        "import_files",
-        json!({"paths": [fixture("reprint/marsum-50-reprint.txt")]}),
-    )
-    .unwrap();
+    let report = import(&h, &[fixture("reprint/marsum-50-reprint.txt")]).unwrap();
     let reprint = report["imported_ids"][0].clone();
     let of = |id: &Value| invoke(&h, "near_duplicates_of_article", json!({"id": id})).unwrap();
     let pairs = of(&reprint);
@@ -490,13 +514,13 @@ fn backup_restore_and_check() {
     let (h, ids) = demo_harness();
     let out = tempfile::tempdir().unwrap();
     let backup = out.path().join("نسخة.arshif");
-    let size = invoke(&h, "backup_archive", json!({"path": backup})).unwrap();
+    let size = on_chosen(&h, "pick_backup_destination", "backup_archive", &backup).unwrap();
     assert_eq!(size, std::fs::metadata(&backup).unwrap().len());
 
     invoke(&h, "delete_articles", json!({"ids": [ids[0], ids[1]]})).unwrap();
     assert_eq!(invoke(&h, "stats", json!({})).unwrap()["articles"], 6);
 
-    let report = invoke(&h, "restore_archive", json!({"path": backup})).unwrap();
+    let report = on_chosen(&h, "pick_backup_to_restore", "restore_archive", &backup).unwrap();
     assert_eq!(report["articles"], 8);
     let previous = report["previous"]
         .as_str()
@@ -514,7 +538,7 @@ fn backup_restore_and_check() {
     // A file that is not an archive is refused, and the archive is untouched.
     let text = out.path().join("not-an-archive.arshif");
     std::fs::write(&text, "hello").unwrap();
-    let refused = invoke(&h, "restore_archive", json!({"path": text})).unwrap_err();
+    let refused = on_chosen(&h, "pick_backup_to_restore", "restore_archive", &text).unwrap_err();
     assert_eq!(refused["code"], "not_an_archive");
     assert_eq!(invoke(&h, "stats", json!({})).unwrap()["articles"], 8);
 }
@@ -555,7 +579,7 @@ fn an_archive_that_would_not_open_can_be_checked_and_restored() {
     let (h, _) = demo_harness();
     let out = tempfile::tempdir().unwrap();
     let backup = out.path().join("backup.arshif");
-    invoke(&h, "backup_archive", json!({"path": backup})).unwrap();
+    on_chosen(&h, "pick_backup_destination", "backup_archive", &backup).unwrap();
 
     // An "archive" that is not one: the app starts, every command says why.
     let dir = tempfile::tempdir().unwrap();
@@ -570,7 +594,13 @@ fn an_archive_that_would_not_open_can_be_checked_and_restored() {
         invoke(&broken, "check_archive", json!({})).unwrap_err()["code"],
         "not_an_archive"
     );
-    let report = invoke(&broken, "restore_archive", json!({"path": backup})).unwrap();
+    let report = on_chosen(
+        &broken,
+        "pick_backup_to_restore",
+        "restore_archive",
+        &backup,
+    )
+    .unwrap();
     assert_eq!(report["articles"], 8);
     // The file that was there is kept, untouched, beside the restored archive.
     let previous = report["previous"].as_str().unwrap();
@@ -674,7 +704,7 @@ fn switching_archives_opens_creates_refuses_and_remembers() {
 
     // A new, empty archive in a folder of its own, with its daily backups beside it.
     let new = root.join("press").join("جديد.arshif");
-    let switched = invoke(&h, "create_archive", json!({"path": new})).unwrap();
+    let switched = on_chosen(&h, "pick_archive_to_create", "create_archive", &new).unwrap();
     assert_eq!(
         switched,
         json!({"path": new, "articles": 0, "remembered": true})
@@ -697,7 +727,7 @@ fn switching_archives_opens_creates_refuses_and_remembers() {
 
     // Back to the first archive: its articles, tags and saved searches are all there.
     let first = root.join("archive.arshif");
-    let switched = invoke(&h, "open_archive", json!({"path": first})).unwrap();
+    let switched = on_chosen(&h, "pick_archive_to_open", "open_archive", &first).unwrap();
     assert_eq!(switched["articles"], 8);
     assert_eq!(stats(), 8);
     assert_eq!(remembered(), Some(first.clone()));
@@ -706,7 +736,7 @@ fn switching_archives_opens_creates_refuses_and_remembers() {
     let text = root.join("notes.arshif");
     std::fs::write(&text, "text, not an archive ".repeat(50)).unwrap();
     let newer = root.join("newer.arshif");
-    invoke(&h, "backup_archive", json!({"path": newer})).unwrap();
+    on_chosen(&h, "pick_backup_destination", "backup_archive", &newer).unwrap();
     set_user_version(&newer, arshif_engine::SCHEMA_VERSION + 1);
     let cases = [
         ("open_archive", text.clone(), "not_an_archive"),
@@ -715,7 +745,11 @@ fn switching_archives_opens_creates_refuses_and_remembers() {
         ("create_archive", text.clone(), "archive_exists"),
     ];
     for (command, path, code) in cases {
-        let refused = invoke(&h, command, json!({"path": path})).unwrap_err();
+        let pick = match command {
+            "open_archive" => "pick_archive_to_open",
+            _ => "pick_archive_to_create",
+        };
+        let refused = on_chosen(&h, pick, command, &path).unwrap_err();
         assert_eq!(
             refused["code"],
             code,
@@ -762,18 +796,153 @@ fn no_switch_while_an_import_or_an_export_runs() {
     let state = h._app.state::<crate::state::AppState>();
 
     let import = state.start_import().expect("the slot is free");
-    let refused = invoke(&h, "create_archive", json!({"path": other})).unwrap_err();
+    let refused = on_chosen(&h, "pick_archive_to_create", "create_archive", &other).unwrap_err();
     assert_eq!(refused["code"], "archive_busy");
     drop(import);
 
     let export = tauri::async_runtime::block_on(state.start_export()).unwrap();
-    let refused = invoke(&h, "create_archive", json!({"path": other})).unwrap_err();
+    let refused = on_chosen(&h, "pick_archive_to_create", "create_archive", &other).unwrap_err();
     assert_eq!(refused["code"], "archive_busy");
     assert!(!other.exists(), "nothing created");
     assert_eq!(invoke(&h, "stats", json!({})).unwrap()["articles"], 8);
     drop(export);
 
     // Once they end, the switch goes through.
-    invoke(&h, "create_archive", json!({"path": other})).unwrap();
+    on_chosen(&h, "pick_archive_to_create", "create_archive", &other).unwrap();
     assert_eq!(invoke(&h, "stats", json!({})).unwrap()["articles"], 0);
+}
+
+/// A command's arguments around a grant (the second value: an export's selection).
+type Arguments = fn(Value, &Value) -> Value;
+
+/// Every command that reads or writes a file the user chose takes a grant, never a path: a path
+/// sent in its place, a grant made for another job, one already used, or the old `path`
+/// argument is refused, and nothing is read, written or switched to.
+#[test]
+fn a_path_not_granted_is_refused_by_every_command_that_takes_one() {
+    let (h, ids) = demo_harness();
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("victim");
+    std::fs::write(&target, "someone's file").unwrap();
+    let fixture = fixture("txt/sample-article.txt");
+    // A real grant, for a job none of these commands does: a new archive.
+    let elsewhere = chosen(
+        &h,
+        "pick_archive_to_create",
+        &[out.path().join("new.arshif")],
+    );
+    let fresh = |purpose_pick: &str, path: &Path| chosen(&h, purpose_pick, &[path.to_path_buf()]);
+    let selection = json!({"ids": [ids[0]]});
+    // (command, the arguments around a grant, the pick a grant of its own comes from)
+    let commands: [(&str, Arguments, &str); 5] = [
+        (
+            "import_files",
+            |g, _| json!({ "grant": g }),
+            "pick_import_files",
+        ),
+        (
+            "export_articles",
+            |g, selection| json!({"params": {"selection": selection, "format": "json", "grant": g}}),
+            "pick_export_destination",
+        ),
+        (
+            "backup_archive",
+            |g, _| json!({ "grant": g }),
+            "pick_backup_destination",
+        ),
+        (
+            "restore_archive",
+            |g, _| json!({ "grant": g }),
+            "pick_backup_to_restore",
+        ),
+        (
+            "open_archive",
+            |g, _| json!({ "grant": g }),
+            "pick_archive_to_open",
+        ),
+    ];
+    let not_granted = |command: &str, arguments: Value| {
+        let error = invoke(&h, command, arguments).unwrap_err();
+        assert_eq!(error["code"], "not_granted", "{command}: {error}");
+    };
+    for (command, arguments, pick) in commands {
+        let path = if command == "import_files" {
+            &fixture
+        } else {
+            &target
+        };
+        not_granted(command, arguments(json!(path), &selection));
+        not_granted(command, arguments(json!("0123456789abcdef"), &selection));
+        not_granted(command, arguments(elsewhere.clone(), &selection));
+        // A grant serves once: the second use is refused whatever the first did.
+        let chosen_path = match command {
+            "import_files" => fixture.clone(),
+            _ => out.path().join(format!("{command}.chosen")),
+        };
+        let grant = fresh(pick, &chosen_path);
+        let _ = invoke(&h, command, arguments(grant.clone(), &selection));
+        not_granted(command, arguments(grant, &selection));
+        // The old shape, a path of the webview's choosing, is no argument any more.
+        let old = json!({"path": path, "paths": [path],
+                         "params": {"selection": selection, "format": "json", "path": path}});
+        assert!(invoke(&h, command, old).is_err(), "{command}");
+    }
+    not_granted("create_archive", json!({ "grant": json!(target) }));
+    // The grant for a new archive was never used by the commands above, and still serves.
+    invoke(&h, "create_archive", json!({ "grant": elsewhere })).unwrap();
+
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "someone's file");
+}
+
+/// The pick commands ask the dialog in the window's words with the shell's file types, offer a
+/// bare file name, and grant nothing when the user cancels.
+#[test]
+fn picks_ask_the_shell_s_dialog_and_a_cancel_grants_nothing() {
+    let h = harness();
+    invoke(&h, "e2e_answer_dialog", json!({ "paths": [] })).unwrap();
+    let arguments = json!({"format": "csv", "defaultName": "../../.bashrc",
+                           "words": {"title": "احفظ", "filter": "جدول CSV"}});
+    let cancelled = invoke(&h, "pick_export_destination", arguments).unwrap();
+    assert_eq!(cancelled, Value::Null);
+    chosen(&h, "pick_import_files", &[fixture("demo/x.txt")]);
+    let asked = invoke(&h, "e2e_dialogs_asked", json!({})).unwrap();
+    assert_eq!(
+        asked[0],
+        json!({"kind": "save", "title": "احفظ", "fileName": ".bashrc",
+               "filters": [{"name": "جدول CSV", "extensions": ["csv"]}]})
+    );
+    assert_eq!(asked[1]["kind"], "open_files");
+    assert_eq!(asked[1]["filters"][0]["extensions"][0], "txt");
+    assert_eq!(
+        asked[1]["filters"][1],
+        json!({"name": "كل الملفات", "extensions": ["*"]})
+    );
+}
+
+/// Files dropped on the window are granted on the Rust side, for one import, and the grant
+/// reaches the window as `files-dropped`.
+#[test]
+fn dropped_files_are_granted_for_one_import() {
+    use tauri::Listener;
+    let h = harness();
+    let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&heard);
+    h.webview
+        .app_handle()
+        .listen_any("files-dropped", move |event| {
+            sink.lock().unwrap().push(event.payload().to_string())
+        });
+    let paths = [fixture("txt/sample-article.txt")];
+    crate::picks::dropped(h.webview.app_handle(), &paths);
+    let heard = heard.lock().unwrap().clone();
+    assert_eq!(heard.len(), 1, "{heard:?}");
+    let picked: Value = serde_json::from_str(&heard[0]).unwrap();
+    assert_eq!(picked["paths"], json!(paths));
+    let grant = json!({ "grant": picked["grant"] });
+    assert_eq!(
+        invoke(&h, "import_files", grant.clone()).unwrap()["imported"],
+        1
+    );
+    let again = invoke(&h, "import_files", grant).unwrap_err();
+    assert_eq!(again["code"], "not_granted");
 }

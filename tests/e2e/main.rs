@@ -22,17 +22,43 @@ use serde_json::json;
 /// The rows of the article list.
 const ROWS: &str = "[data-testid=article-list] [data-testid=article-item]";
 
-/// The native file dialog is invisible to WebDriver, so the test stands in for it: the import
-/// button looks up `window.__TAURI__.dialog.open` when clicked, and gets the fixture's path.
-async fn answer_open_dialog_with(app: &App, paths: &[std::path::PathBuf]) {
-    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    app.client
-        .execute(
-            "const paths = arguments[0]; window.__TAURI__.dialog.open = async () => paths;",
-            vec![json!(paths)],
+/// The native file dialogs are invisible to WebDriver, and the shell opens them itself, so the
+/// app under test is built with the stand-in dialogs (feature `e2e-dialogs`, turned on by
+/// scripts/e2e.sh): the next dialog the shell opens, open or save, answers `paths`. Queued
+/// through a command that only that build has.
+async fn answer_dialog_with(app: &App, paths: &[std::path::PathBuf]) {
+    stand_in(app, "e2e_answer_dialog", json!({ "paths": paths })).await;
+}
+
+/// The last dialog the shell opened, as it asked for it: `kind`, `title`, `filters` (name and
+/// extensions) and the save dialog's suggested `fileName`.
+async fn last_dialog_asked(app: &App) -> serde_json::Value {
+    let asked = stand_in(app, "e2e_dialogs_asked", json!({})).await;
+    asked
+        .as_array()
+        .and_then(|a| a.last())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Calls one of the stand-in dialogs' commands from the window and returns its answer.
+async fn stand_in(app: &App, command: &str, arguments: serde_json::Value) -> serde_json::Value {
+    let answer = app
+        .client
+        .execute_async(
+            "const [command, args, done] = arguments;
+             window.__TAURI__.core.invoke(command, args).then(
+               (value) => done({ value: value ?? null }),
+               (error) => done({ error: String(error) }));",
+            vec![json!(command), arguments],
         )
         .await
-        .expect("replace the dialog");
+        .expect("reach the window");
+    assert!(
+        answer["error"].is_null(),
+        "{command}: {answer} (an app built without e2e-dialogs?)"
+    );
+    answer["value"].clone()
 }
 
 /// Imports `paths` through the import button and closes the report once it shows `imported`.
@@ -52,13 +78,16 @@ async fn start_with_the_demo_folder() -> App {
 /// Clicks `button` (the files or the folder import), answers its dialog with `paths` and closes
 /// the report once it shows `imported`.
 async fn import_through(app: &App, button: &str, paths: &[std::path::PathBuf], imported: &str) {
-    answer_open_dialog_with(app, paths).await;
+    answer_dialog_with(app, paths).await;
     app.click(&format!("[data-testid={button}]")).await;
     app.wait_for_text("[data-testid=report-imported]", imported)
         .await;
     app.click("[data-testid=report-close]").await;
 }
 
+/// The sample through the import dialog shows its Arabic title, right to left; a file dropped on
+/// the window is imported as well (the shell grants the drop; the test drops it through the
+/// stand-in's command, WebDriver cannot drag a file in).
 #[tokio::test(flavor = "multi_thread")]
 async fn importing_the_sample_shows_its_arabic_title() {
     let app = App::start().await;
@@ -76,6 +105,13 @@ async fn importing_the_sample_shows_its_arabic_title() {
         )
         .await;
     assert!(title.contains("الإسبانية للرباط"), "{title}");
+
+    let reprint = fixture("reprint/marsum-50-reprint.txt");
+    stand_in(&app, "e2e_drop_files", json!({ "paths": [reprint] })).await;
+    app.wait_for_text("[data-testid=report-imported]", "1")
+        .await;
+    app.click("[data-testid=report-close]").await;
+    wait_for_count(&app, ROWS, 2).await;
     app.end().await;
 }
 
@@ -269,26 +305,9 @@ async fn pick_language_and_theme(app: &App, language: &str, theme: &str) {
         .unwrap();
 }
 
-/// The native save dialog is invisible to WebDriver too: the next `save` call answers `path`,
-/// and the options the window passed (title, default name, filters) are kept in
-/// `window.__saveOptions` for the test to read.
-async fn answer_save_dialog_with(app: &App, path: &std::path::Path) {
-    app.client
-        .execute(
-            "const path = arguments[0];
-             window.__TAURI__.dialog.save = async (options) => {
-               window.__saveOptions = options;
-               return path;
-             };",
-            vec![json!(path.display().to_string())],
-        )
-        .await
-        .expect("replace the save dialog");
-}
-
 /// Starts the export in the open export dialog, the (stood-in) save dialog answering `path`.
 async fn export_to(app: &App, path: &std::path::Path) {
-    answer_save_dialog_with(app, path).await;
+    answer_dialog_with(app, &[path.to_path_buf()]).await;
     app.click("[data-testid=export-confirm]").await;
 }
 
@@ -450,17 +469,14 @@ async fn select_two_articles_and_export_them_as_json() {
     let png = app.client.screenshot().await.unwrap();
     std::fs::write(out.join("selection-ar-light.png"), png).unwrap();
 
-    let options = app
-        .client
-        .execute("return window.__saveOptions;", vec![])
-        .await
-        .unwrap();
-    let default_name = options["defaultPath"].as_str().unwrap_or_default();
+    let asked = last_dialog_asked(&app).await;
+    assert_eq!(asked["kind"], "save", "{asked}");
+    let default_name = asked["fileName"].as_str().unwrap_or_default();
     assert!(
         default_name.starts_with("أرشيف - مقالات محددة - ") && default_name.ends_with(".json"),
-        "{options}"
+        "{asked}"
     );
-    assert_eq!(options["filters"][0]["extensions"], json!(["json"]));
+    assert_eq!(asked["filters"][0]["extensions"], json!(["json"]));
 
     let export: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&path).expect("the export exists")).unwrap();
@@ -628,20 +644,16 @@ async fn back_up_check_and_restore_from_settings() {
     app.wait_for_text("[data-testid=backup-auto]", "7").await;
     let folder = tempfile::tempdir().unwrap();
     let backup = folder.path().join("نسخة.arshif");
-    answer_save_dialog_with(&app, &backup).await;
+    answer_dialog_with(&app, std::slice::from_ref(&backup)).await;
     app.click("[data-testid=backup-now]").await;
     app.wait_for_text("[data-testid=backup-result]", "نسخة.arshif")
         .await;
     assert!(backup.is_file(), "the backup exists");
-    let options = app
-        .client
-        .execute("return window.__saveOptions;", vec![])
-        .await
-        .unwrap();
-    let default_name = options["defaultPath"].as_str().unwrap_or_default();
+    let asked = last_dialog_asked(&app).await;
+    let default_name = asked["fileName"].as_str().unwrap_or_default();
     assert!(
         default_name.starts_with("أرشيف-نسخة-احتياطية-") && default_name.ends_with(".arshif"),
-        "{options}"
+        "{asked}"
     );
 
     app.click("[data-testid=archive-check]").await;
@@ -656,7 +668,7 @@ async fn back_up_check_and_restore_from_settings() {
     app.find("[data-testid=empty-state]:not([hidden])").await;
 
     app.click("[data-testid=settings-button]").await;
-    answer_open_dialog_with(&app, std::slice::from_ref(&backup)).await;
+    answer_dialog_with(&app, std::slice::from_ref(&backup)).await;
     app.click("[data-testid=backup-restore]").await;
     app.wait_for_text("[data-testid=confirm-dialog][open]", "before-restore")
         .await;
@@ -699,7 +711,7 @@ async fn switch_archives_from_settings() {
         .await;
     let folder = tempfile::tempdir().unwrap();
     let new = folder.path().join("صحف.arshif");
-    answer_save_dialog_with(&app, &new).await;
+    answer_dialog_with(&app, std::slice::from_ref(&new)).await;
     app.click("[data-testid=archive-new]").await;
     app.wait_for_text("[data-testid=archive-result]", "صحف.arshif")
         .await;
@@ -714,14 +726,14 @@ async fn switch_archives_from_settings() {
     app.click("[data-testid=settings-button]").await;
     let text = folder.path().join("notes.arshif");
     std::fs::write(&text, "notes, not an archive ".repeat(40)).unwrap();
-    answer_open_dialog_with(&app, std::slice::from_ref(&text)).await;
+    answer_dialog_with(&app, std::slice::from_ref(&text)).await;
     app.click("[data-testid=archive-open]").await;
     app.wait_for_text("[data-testid=archive-result]", "ليس أرشيفًا")
         .await;
     app.wait_for_text("[data-testid=archive-location]", "صحف.arshif")
         .await;
 
-    answer_open_dialog_with(&app, &[std::path::PathBuf::from(first.trim())]).await;
+    answer_dialog_with(&app, &[std::path::PathBuf::from(first.trim())]).await;
     app.click("[data-testid=archive-open]").await;
     app.wait_for_text("[data-testid=archive-result]", "archive.arshif")
         .await;

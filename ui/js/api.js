@@ -1,7 +1,11 @@
 // The only module that talks to the Rust side. Every call looks up
-// `window.__TAURI__` when it runs, not when this module loads: end-to-end tests
-// replace `window.__TAURI__.dialog.open` after the page has started, and the
-// runtime object may also be injected after the first module evaluates.
+// `window.__TAURI__` when it runs, not when this module loads: the runtime
+// object may be injected after the first module evaluates, and end-to-end tests
+// wrap `invoke` after the page has started.
+//
+// The window never names a file the shell reads or writes (docs/SECURITY.md):
+// the `pick*` calls ask the shell to open a file dialog, in words the window
+// translates, and resolve to a grant that the next command presents.
 
 /**
  * @typedef {{ code: string, message: string }} ApiError
@@ -166,6 +170,19 @@
 /** @typedef {'imported'|'date'|'title'} SortKey */
 
 /**
+ * @typedef {Object} Picked  What the user chose in a dialog the shell opened, or dropped.
+ * @property {string} grant  Presented once to the command that does the job.
+ * @property {string[]} paths  For showing only (a name, a count).
+ */
+
+/**
+ * @typedef {Object} DialogWords  A dialog's words, in the window's language.
+ * @property {string} title
+ * @property {string} [filter]  The name of the dialog's own file type.
+ * @property {string} [allFiles]  "All files", for the open dialogs.
+ */
+
+/**
  * The Tauri global, looked up now.
  * @returns {any}
  */
@@ -260,20 +277,21 @@ export function getArticle(id) {
 }
 
 /**
- * Imports files, passing each `import-progress` event to `onProgress` while the
- * command runs. Progress is a nicety: without the event API the import still runs.
- * @param {string[]} paths
+ * Imports what a pick or a drop granted, passing each `import-progress` event
+ * to `onProgress` while the command runs. Progress is a nicety: without the
+ * event API the import still runs.
+ * @param {string} grant  From {@link pickImportFiles}, {@link pickImportFolder} or a drop.
  * @param {(progress: ImportProgress) => void} [onProgress]
  * @returns {Promise<ImportReport>}
  */
-export async function importFiles(paths, onProgress) {
+export async function importFiles(grant, onProgress) {
   const stop = onProgress
     ? await listen('import-progress', (/** @type {any} */ payload) => {
         if (payload && typeof payload === 'object') onProgress(/** @type {ImportProgress} */ (payload));
       })
     : () => {};
   try {
-    return await call('import_files', { paths });
+    return await call('import_files', { grant });
   } finally {
     stop();
   }
@@ -501,24 +519,24 @@ export function appInfo() {
  */
 
 /**
- * Opens the archive at `path` (chosen in the open dialog) in place of the
- * current one. Rejects with `not_an_archive`, `newer_database`, `unsafe_archive`,
+ * Opens the archive chosen in {@link pickArchiveToOpen} in place of the current
+ * one. Rejects with `not_an_archive`, `newer_database`, `unsafe_archive`,
  * `archive_missing` or `archive_busy`, the current archive staying open.
- * @param {string} path
+ * @param {string} grant
  * @returns {Promise<ArchiveSwitch>}
  */
-export function openArchive(path) {
-  return call('open_archive', { path });
+export function openArchive(grant) {
+  return call('open_archive', { grant });
 }
 
 /**
- * Creates a new archive at `path` (chosen in the save dialog) and opens it.
+ * Creates a new archive where {@link pickArchiveToCreate} pointed and opens it.
  * Rejects with `archive_exists` rather than replace a file.
- * @param {string} path
+ * @param {string} grant
  * @returns {Promise<ArchiveSwitch>}
  */
-export function createArchive(path) {
-  return call('create_archive', { path });
+export function createArchive(grant) {
+  return call('create_archive', { grant });
 }
 
 /** Goes back to the default archive. @returns {Promise<ArchiveSwitch>} */
@@ -544,9 +562,9 @@ export function takeArchiveNotice() {
 }
 
 /**
- * Exports a selection to `path` (a file the user chose in the save dialog),
+ * Exports a selection to the file chosen in {@link pickExportDestination},
  * passing each `export-progress` event to `onProgress` while it runs.
- * @param {{ selection: Selection, format: ExportFormat, path: string, options: ExportChoices }} params
+ * @param {{ selection: Selection, format: ExportFormat, grant: string, options: ExportChoices }} params
  * @param {(step: ExportStep) => void} [onProgress]
  * @returns {Promise<ExportReport>}
  */
@@ -578,21 +596,22 @@ export function exportDate() {
 }
 
 /**
- * Backs the archive up to `path` (chosen in the save dialog).
- * @param {string} path
+ * Backs the archive up to the file chosen in {@link pickBackupDestination}.
+ * @param {string} grant
  * @returns {Promise<number>} The backup's size in bytes.
  */
-export function backupArchive(path) {
-  return call('backup_archive', { path });
+export function backupArchive(grant) {
+  return call('backup_archive', { grant });
 }
 
 /**
- * Replaces the archive with the backup at `path`; the current one is kept beside it.
- * @param {string} path
+ * Replaces the archive with the backup chosen in {@link pickBackupToRestore};
+ * the current one is kept beside it.
+ * @param {string} grant
  * @returns {Promise<RestoreReport>}
  */
-export function restoreArchive(path) {
-  return call('restore_archive', { path });
+export function restoreArchive(grant) {
+  return call('restore_archive', { grant });
 }
 
 /** @returns {Promise<CheckReport>} */
@@ -601,73 +620,71 @@ export function checkArchive() {
 }
 
 /**
- * Opens the native save dialog. Looked up on every call, like pickFiles, so
- * tests can replace `window.__TAURI__.dialog.save`.
- * @param {{ title: string, defaultPath: string, filterName: string, extensions: string[] }} options
- * @returns {Promise<string|null>} The chosen path; null when the user cancelled.
+ * Article files to import, in the shell's open dialog (the file types are the
+ * importers', the words the window's).
+ * @param {DialogWords} words
+ * @returns {Promise<Picked|null>} Null when the user cancelled.
  */
-export async function pickSavePath(options) {
-  let result;
-  try {
-    // @ts-ignore: the Tauri global is injected by the runtime.
-    result = await window.__TAURI__.dialog.save({
-      title: options.title,
-      defaultPath: options.defaultPath,
-      filters: [{ name: options.filterName, extensions: options.extensions }],
-    });
-  } catch (error) {
-    throw toApiError(error);
-  }
-  const path = typeof result === 'string' ? result : result && result.path;
-  return typeof path === 'string' && path.length > 0 ? path : null;
+export function pickImportFiles(words) {
+  return call('pick_import_files', { words });
 }
 
 /**
- * Opens the native file picker for one backup file.
- * @param {{ title: string, backups: string, allFiles: string }} labels
- * @returns {Promise<string|null>}
+ * Folders to import whole; the engine walks them.
+ * @param {DialogWords} words
+ * @returns {Promise<Picked|null>}
  */
-export async function pickBackup(labels) {
-  const paths = await openDialog({
-    multiple: false,
-    directory: false,
-    title: labels.title,
-    filters: [
-      { name: labels.backups, extensions: ['arshif', 'db', 'sqlite'] },
-      { name: labels.allFiles, extensions: ['*'] },
-    ],
-  });
-  return paths[0] ?? null;
-}
-
-/** File types the importers read (the engine's `Importer::extensions`). */
-export const ARTICLE_EXTENSIONS = ['txt', 'text', 'html', 'htm', 'md', 'markdown', 'docx', 'json'];
-
-/**
- * Opens the native file picker. Looked up on every click so tests can replace
- * `window.__TAURI__.dialog.open`.
- * @param {{ title: string, articleFiles: string, allFiles: string }} labels Translated texts.
- * @returns {Promise<string[]>} The chosen paths; empty when the user cancelled.
- */
-export function pickFiles(labels) {
-  return openDialog({
-    multiple: true,
-    directory: false,
-    title: labels.title,
-    filters: [
-      { name: labels.articleFiles, extensions: ARTICLE_EXTENSIONS },
-      { name: labels.allFiles, extensions: ['*'] },
-    ],
-  });
+export function pickImportFolder(words) {
+  return call('pick_import_folder', { words });
 }
 
 /**
- * Opens the native folder picker; the engine walks the folders it returns.
- * @param {{ title: string }} labels
- * @returns {Promise<string[]>} The chosen folders; empty when the user cancelled.
+ * The file an export writes, in the shell's save dialog.
+ * @param {ExportFormat} format  Picks the file type offered.
+ * @param {DialogWords} words
+ * @param {string} defaultName  A file name only; the shell drops any folder.
+ * @returns {Promise<Picked|null>}
  */
-export function pickFolders(labels) {
-  return openDialog({ multiple: true, directory: true, title: labels.title });
+export function pickExportDestination(format, words, defaultName) {
+  return call('pick_export_destination', { format, words, defaultName });
+}
+
+/**
+ * The file a backup writes.
+ * @param {DialogWords} words
+ * @param {string} defaultName
+ * @returns {Promise<Picked|null>}
+ */
+export function pickBackupDestination(words, defaultName) {
+  return call('pick_backup_destination', { words, defaultName });
+}
+
+/**
+ * The backup to restore.
+ * @param {DialogWords} words
+ * @returns {Promise<Picked|null>}
+ */
+export function pickBackupToRestore(words) {
+  return call('pick_backup_to_restore', { words });
+}
+
+/**
+ * Another archive to open.
+ * @param {DialogWords} words
+ * @returns {Promise<Picked|null>}
+ */
+export function pickArchiveToOpen(words) {
+  return call('pick_archive_to_open', { words });
+}
+
+/**
+ * Where a new archive goes.
+ * @param {DialogWords} words
+ * @param {string} defaultName
+ * @returns {Promise<Picked|null>}
+ */
+export function pickArchiveToCreate(words, defaultName) {
+  return call('pick_archive_to_create', { words, defaultName });
 }
 
 /** Stops the running import after its current file. @returns {Promise<boolean>} */
@@ -676,28 +693,8 @@ export function cancelImport() {
 }
 
 /**
- * @param {Object} options The dialog plugin's `open` options.
- * @returns {Promise<string[]>}
- */
-async function openDialog(options) {
-  let result;
-  try {
-    // Looked up here, at call time, on purpose (see pickFiles' doc comment).
-    // @ts-ignore: the Tauri global is injected by the runtime.
-    result = await window.__TAURI__.dialog.open(options);
-  } catch (error) {
-    throw toApiError(error);
-  }
-  if (result === null || result === undefined) return [];
-  const list = Array.isArray(result) ? result : [result];
-  // The dialog plugin returns plain strings; older shapes wrapped them in { path }.
-  return list
-    .map((entry) => (typeof entry === 'string' ? entry : entry && entry.path))
-    .filter((path) => typeof path === 'string' && path.length > 0);
-}
-
-/**
- * @typedef {{ type: 'enter'|'over'|'drop'|'leave', paths: string[] }} DropEvent
+ * @typedef {{ type: 'enter'|'over'|'drop'|'leave' } | { type: 'granted', picked: Picked }} DropEvent
+ *   `granted` follows a drop: the shell granted the dropped files for one import.
  */
 
 /**
@@ -717,8 +714,10 @@ export async function onCloseRequested(decide) {
 }
 
 /**
- * Listens to files dragged onto the window (Tauri delivers real paths; the
- * webview's own drop event does not). Does nothing outside Tauri.
+ * Listens to files dragged onto the window: Tauri's events for the drop
+ * overlay, then the shell's `files-dropped` with the grant to import them (the
+ * shell takes the paths from the window event itself, so no path the webview
+ * names is ever imported). Does nothing outside Tauri.
  * @param {(event: DropEvent) => void} handler
  * @returns {Promise<() => void>} A function that stops listening.
  */
@@ -733,13 +732,13 @@ export async function onFileDrop(handler) {
     ['tauri://drag-leave', 'leave'],
   ]);
   try {
-    const stops = await Promise.all(
-      pairs.map(([name, type]) =>
-        events.listen(name, (/** @type {{ payload?: { paths?: string[] } }} */ event) =>
-          handler({ type, paths: (event.payload && event.payload.paths) || [] }),
-        ),
-      ),
-    );
+    const stops = await Promise.all([
+      ...pairs.map(([name, type]) => events.listen(name, () => handler({ type }))),
+      events.listen('files-dropped', (/** @type {{ payload?: Picked }} */ event) => {
+        const picked = event && event.payload;
+        if (picked && typeof picked.grant === 'string') handler({ type: 'granted', picked });
+      }),
+    ]);
     return () => stops.forEach((stop) => stop());
   } catch {
     return () => {};

@@ -394,21 +394,21 @@ async function stepArticle(step) {
 }
 
 /**
- * Imports files or folders: chosen in the file or folder dialog, or dropped
- * on the window (a drop gives the paths).
- * @param {'files'|'folder'|string[]} source
+ * Imports files or folders: chosen in the file or folder dialog the shell
+ * opens, or dropped on the window (the shell grants the dropped files).
+ * @param {'files'|'folder'|import('./api.js').Picked} source
  */
 async function runImport(source) {
   if (importing) return;
-  let files = Array.isArray(source) ? source : null;
-  if (!files) {
+  let picked = typeof source === 'object' ? source : null;
+  if (!picked) {
     try {
-      files =
+      picked =
         source === 'folder'
-          ? await api.pickFolders({ title: t('import.folderDialogTitle') })
-          : await api.pickFiles({
+          ? await api.pickImportFolder({ title: t('import.folderDialogTitle') })
+          : await api.pickImportFiles({
               title: t('import.dialogTitle'),
-              articleFiles: t('import.articleFiles'),
+              filter: t('import.articleFiles'),
               allFiles: t('import.allFiles'),
             });
     } catch (error) {
@@ -416,7 +416,8 @@ async function runImport(source) {
       return;
     }
   }
-  if (!files.length) return;
+  if (!picked || !picked.paths.length) return;
+  const files = picked.paths;
 
   importing = true;
   appRoot.setAttribute('data-busy', 'import');
@@ -424,7 +425,7 @@ async function runImport(source) {
   hideError();
   announce(t('import.busy', { files: t('count.files', { count: files.length }) }));
   try {
-    const result = await api.importFiles(files, (progress) => sidebar.setImportProgress(progress));
+    const result = await api.importFiles(picked.grant, (progress) => sidebar.setImportProgress(progress));
     // New articles belong to the library view: leave any search so they show.
     await Promise.all([refreshLibrary(), runQuery('')]);
     const first = result.imported_ids && result.imported_ids[0];
@@ -533,7 +534,7 @@ api
       dropOverlay.hidden = importing;
     } else {
       dropOverlay.hidden = true;
-      if (drop.type === 'drop' && drop.paths.length) runImport(drop.paths);
+      if (drop.type === 'granted') runImport(drop.picked);
     }
   })
   .catch((error) => console.error(error));

@@ -156,6 +156,11 @@ const ERROR_CODES = new Set([
   'cancelled',
   'nothing_to_export',
   'pdf_typesetting',
+  'not_granted',
+  'archive_busy',
+  'archive_missing',
+  'archive_exists',
+  'cannot_show_folder',
 ]);
 
 /** Codes the importer may give for one failed file. */

@@ -40,15 +40,14 @@ export function createArchivePlace({ root, outcome, fileName, getInfo, onSwitche
 
   /**
    * Runs one switch and says what it did.
-   * @param {() => Promise<string|null>} choose  The path, or null if the user cancelled.
-   * @param {(path: string) => Promise<import('../api.js').ArchiveSwitch>} open
+   * @param {() => Promise<import('../api.js').ArchiveSwitch|null>} open  Null if the user
+   *   cancelled the dialog.
    * @param {string} doneKey
    */
-  function switchTo(choose, open, doneKey) {
+  function switchTo(open, doneKey) {
     outcome.run('archive.opening', async () => {
-      const path = await choose();
-      if (!path) return null;
-      const switched = await open(path);
+      const switched = await open();
+      if (!switched) return null;
       // Everything the window shows came from the archive that was open before.
       await onSwitched();
       return {
@@ -65,27 +64,26 @@ export function createArchivePlace({ root, outcome, fileName, getInfo, onSwitche
   }
 
   $('[data-testid="archive-open"]', root).addEventListener('click', () =>
-    switchTo(
-      () => api.pickBackup({ title: t('archive.openTitle'), backups: t('backup.filter'), allFiles: t('import.allFiles') }),
-      api.openArchive,
-      'archive.opened',
-    ),
+    switchTo(async () => {
+      const picked = await api.pickArchiveToOpen({
+        title: t('archive.openTitle'),
+        filter: t('backup.filter'),
+        allFiles: t('import.allFiles'),
+      });
+      return picked && api.openArchive(picked.grant);
+    }, 'archive.opened'),
   );
   $('[data-testid="archive-new"]', root).addEventListener('click', () =>
-    switchTo(
-      () =>
-        api.pickSavePath({
-          title: t('archive.newTitle'),
-          defaultPath: `${t('archive.newFileWords')}.arshif`,
-          filterName: t('backup.filter'),
-          extensions: ['arshif'],
-        }),
-      api.createArchive,
-      'archive.created',
-    ),
+    switchTo(async () => {
+      const picked = await api.pickArchiveToCreate(
+        { title: t('archive.newTitle'), filter: t('backup.filter') },
+        `${t('archive.newFileWords')}.arshif`,
+      );
+      return picked && api.createArchive(picked.grant);
+    }, 'archive.created'),
   );
   useDefault.addEventListener('click', () =>
-    switchTo(async () => getInfo()?.default_path ?? null, () => api.openDefaultArchive(), 'archive.opened'),
+    switchTo(() => api.openDefaultArchive(), 'archive.opened'),
   );
 
   $('[data-testid="archive-copy-path"]', root).addEventListener('click', async () => {

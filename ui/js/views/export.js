@@ -205,20 +205,19 @@ export function createExport(handlers) {
     } catch {
       date = localDate();
     }
-    let path;
+    let picked;
     try {
-      path = await api.pickSavePath({
-        title: t('export.saveTitle'),
-        defaultPath: exportFileName({ app: t('app.name'), subject, date, extension: EXTENSIONS[chosen] }),
-        filterName: t(`export.filter.${chosen}`),
-        extensions: [EXTENSIONS[chosen]],
-      });
+      picked = await api.pickExportDestination(
+        chosen,
+        { title: t('export.saveTitle'), filter: t(`export.filter.${chosen}`) },
+        exportFileName({ app: t('app.name'), subject, date, extension: EXTENSIONS[chosen] }),
+      );
     } catch (error) {
       showFailure(error);
       return;
     }
     // Cancelled: the dialog stays, with the choices as they were.
-    if (!path) return;
+    if (!picked) return;
     setRunning(true);
     // The confirm button is disabled now: keep the keyboard on the one that stops.
     cancelButton.focus();
@@ -227,7 +226,7 @@ export function createExport(handlers) {
         {
           selection,
           format: chosen,
-          path,
+          grant: picked.grant,
           options: {
             includeOriginals: originals.checked,
             layout: checked('export-layout') === 'continuous' ? 'continuous' : 'onePerPage',

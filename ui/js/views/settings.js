@@ -123,27 +123,32 @@ export function createSettings(handlers) {
 
   actions[0].addEventListener('click', () =>
     backups.run('backup.running', async () => {
-      const path = await api.pickSavePath({
-        title: t('backup.saveTitle'),
-        defaultPath: backupFileName(t('backup.fileWords'), await today()),
-        filterName: t('backup.filter'),
-        extensions: ['arshif'],
-      });
-      if (!path) return null;
-      const size = await api.backupArchive(path);
+      const picked = await api.pickBackupDestination(
+        { title: t('backup.saveTitle'), filter: t('backup.filter') },
+        backupFileName(t('backup.fileWords'), await today()),
+      );
+      if (!picked) return null;
+      const size = await api.backupArchive(picked.grant);
+      const path = picked.paths[0] ?? '';
       return { kind: 'ok', content: () => tNodes('backup.done', { file: fileName(path), size: formatSize(size) }) };
     }),
   );
 
   actions[1].addEventListener('click', async () => {
-    let path;
+    let picked;
     try {
-      path = await api.pickBackup({ title: t('backup.openTitle'), backups: t('backup.filter'), allFiles: t('import.allFiles') });
+      picked = await api.pickBackupToRestore({
+        title: t('backup.openTitle'),
+        filter: t('backup.filter'),
+        allFiles: t('import.allFiles'),
+      });
     } catch (error) {
       backups.set('problem', () => [errorText(error)]);
       return;
     }
-    if (!path) return;
+    if (!picked) return;
+    const { grant } = picked;
+    const path = picked.paths[0] ?? '';
     const sure = await confirm(() => ({
       title: t('restore.title'),
       text: tNodes('restore.text', { file: fileName(path) }),
@@ -153,7 +158,7 @@ export function createSettings(handlers) {
     }));
     if (!sure) return;
     backups.run('restore.running', async () => {
-      const report = await api.restoreArchive(path);
+      const report = await api.restoreArchive(grant);
       // Everything the window shows came from the archive that was replaced.
       await handlers.onArchiveChanged();
       return {

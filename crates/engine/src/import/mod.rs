@@ -138,6 +138,15 @@ const IMPORTERS: &[&dyn Importer] = &[
     &json::JsonImporter,
 ];
 
+/// Every extension an importer reads, in the order they are asked: the article-files filter of
+/// the desktop app's open dialog, so the filter never drifts from the importers.
+pub fn article_extensions() -> Vec<&'static str> {
+    IMPORTERS
+        .iter()
+        .flat_map(|importer| importer.extensions().iter().copied())
+        .collect()
+}
+
 /// The importer for a file, by extension. A file chosen by name with an unknown extension (or
 /// none) is tried as plain text: the text importer refuses binary content with a clear reason.
 fn importer_for(path: &Path, chosen_explicitly: bool) -> Option<&'static dyn Importer> {
@@ -246,6 +255,14 @@ mod tests {
                 .unwrap_err()
                 .code(),
             "no_text"
+        );
+    }
+
+    #[test]
+    fn the_dialog_filter_lists_every_importer_s_extensions() {
+        assert_eq!(
+            article_extensions(),
+            ["txt", "text", "html", "htm", "xhtml", "md", "markdown", "docx", "json"]
         );
     }
 }
