@@ -41,8 +41,8 @@ test-pdf:
 ## article data to an HTML or code sink (docs/SECURITY.md), default file names, the word diff,
 ## the bundled fonts exist with their licences, the arrow keys follow reading direction and
 ## letter shortcuts work on an Arabic layout, the settings' defaults and text sizes, Arabic
-## plurals and digits, and that a list redraw leaves the rows that stay in the document, and a
-## cancel pressed before a job starts is not lost.
+## plurals and digits, and that a list redraw leaves the rows that stay in the document, a
+## cancel pressed before a job starts is not lost, and every text colour reaches WCAG AA contrast.
 test-ui:
 	node tests/ui/i18n-complete.mjs
 	node tests/ui/no-html-sinks.mjs
@@ -55,6 +55,7 @@ test-ui:
 	node tests/ui/plurals.test.mjs
 	node tests/ui/place-in-order.test.mjs
 	node tests/ui/cancel.test.mjs
+	node tests/ui/contrast.test.mjs
 
 test-shell:
 	cargo test -p arshif-desktop --lib
