@@ -188,9 +188,15 @@ export function createFacets(handlers) {
             value: focused.getAttribute('data-value'),
           }
         : null;
+    // No value in any group and no filter on (no results at all): one line
+    // says so, rather than four empty groups.
+    const nothing =
+      facets && GROUPS.every((group) => !(facets?.[group.key] ?? []).length && !active[group.field].length);
     replace(
       groups,
-      GROUPS.map((group) => renderGroup(group, active)),
+      nothing
+        ? [h('p', { class: 'facet-none', 'data-testid': 'facet-nothing' }, t('facets.nothing'))]
+        : GROUPS.map((group) => renderGroup(group, active)),
     );
     if (keep) {
       const again = [...groups.querySelectorAll(`[data-field="${keep.field}"] [data-testid="facet-value"]`)].find(

@@ -37,6 +37,17 @@ const OTHER_FIELDS = {
 };
 
 /**
+ * An example as shown: a date with hyphens (2022-08) sits in a left-to-right
+ * isolate, or the bidi algorithm shows it as 08-2022 after an Arabic word.
+ * The text inserted into the search box stays as written.
+ * @param {string} text
+ * @returns {(Node|string)[]}
+ */
+function exampleNodes(text) {
+  return text.split(/(\d+(?:-\d+)+)/).map((part, index) => (index % 2 ? h('bdi', { dir: 'ltr' }, part) : part));
+}
+
+/**
  * @param {{ onInsert: (example: string) => void }} handlers
  */
 export function createHelp(handlers) {
@@ -83,7 +94,7 @@ export function createHelp(handlers) {
               },
               // Query text mixes Arabic words, Latin field names and digits:
               // each example takes the direction of its first strong letter.
-              h('code', { class: 'help-code', dir: 'auto' }, text),
+              h('code', { class: 'help-code', dir: 'auto' }, exampleNodes(text)),
             ),
           ),
           h('td', { class: 'help-meaning' }, t(example.meaning)),

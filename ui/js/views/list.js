@@ -18,7 +18,7 @@
 import * as api from '../api.js';
 import { $, h, placeInOrder, replace, userText, withSeparators } from '../dom.js';
 import { errorText, formatDate, snippetRuns, tagColour } from '../format.js';
-import { t, tNodes } from '../i18n.js';
+import { lang, t, tNodes } from '../i18n.js';
 import { articleStep } from '../keys.js';
 import { SEARCH_SORTS, SORT_CHOICES, sortParams } from '../prefs.js';
 import { tagColours } from '../store.js';
@@ -304,9 +304,10 @@ export function createList(handlers) {
         h(
           'p',
           { class: 'status-hint' },
+          // The field names as the help shows them: Arabic in the Arabic interface.
           tNodes('noResults.hint', {
-            tag: h('code', { dir: 'ltr', class: 'operator' }, 'tag:'),
-            from: h('code', { dir: 'ltr', class: 'operator' }, 'from:'),
+            tag: h('code', { dir: 'auto', class: 'operator' }, lang() === 'ar' ? 'وسم:' : 'tag:'),
+            from: h('code', { dir: 'auto', class: 'operator' }, lang() === 'ar' ? 'من:' : 'from:'),
           }),
         ),
         h(
