@@ -226,8 +226,10 @@ async fn screenshots_of_the_main_screens() {
     import_through_the_dialog(&app, &[fixture("txt/sample-article.txt")], "1").await;
     let search = app.find("[data-testid=search-input]").await;
     search.send_keys("الأمن").await.unwrap();
-    app.click(ROWS).await;
-    wait_for_reader(&app, "").await;
+    // The results (with their highlights) in place of the library, then the sample among them.
+    app.find("[data-testid=article-list][data-mode=search] [data-testid=article-item] mark")
+        .await;
+    open_row_titled(&app, "زيارة مدير الشرطة").await;
 
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&out).unwrap();
@@ -253,15 +255,7 @@ async fn screenshots_of_the_main_screens() {
         "زيارة مدير الشرطة",
     )
     .await;
-    app.client
-        .execute(
-            "Array.from(document.querySelectorAll('[data-testid=article-item]'))
-               .find((row) => row.textContent.includes(arguments[0])).click();",
-            vec![json!("زيارة مدير الشرطة")],
-        )
-        .await
-        .unwrap();
-    wait_for_reader(&app, "زيارة مدير الشرطة").await;
+    open_row_titled(&app, "زيارة مدير الشرطة").await;
     app.type_into("[data-testid=tag-input]", "أمن/تعاون دولي\u{E007}")
         .await;
     app.wait_for_text("[data-testid=tag-chip]", "أمن/تعاون دولي")
@@ -276,6 +270,26 @@ async fn screenshots_of_the_main_screens() {
     assert!(png.starts_with(b"\x89PNG"), "not a PNG");
     std::fs::write(out.join("reader-ar-light.png"), png).unwrap();
     app.end().await;
+}
+
+/// Clicks the list row whose text has `title` and waits for the reader to show it.
+async fn open_row_titled(app: &App, title: &str) {
+    let id = app
+        .client
+        .execute(
+            "const row = Array.from(document.querySelectorAll('[data-testid=article-item]'))
+               .find((row) => row.textContent.includes(arguments[0]));
+             return row ? row.getAttribute('data-id') : null;",
+            vec![json!(title)],
+        )
+        .await
+        .unwrap();
+    let id = id
+        .as_str()
+        .unwrap_or_else(|| panic!("no row titled {title}"));
+    app.click(&format!("[data-testid=article-item][data-id=\"{id}\"]"))
+        .await;
+    wait_for_reader(app, title).await;
 }
 
 /// Switches the interface through the settings' language and theme menus.
