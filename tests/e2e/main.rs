@@ -272,6 +272,11 @@ async fn screenshots_of_the_main_screens() {
     app.end().await;
 }
 
+/// The list row of the article `id`.
+fn row_with_id(id: &str) -> String {
+    format!("[data-testid=article-item][data-id=\"{id}\"]")
+}
+
 /// Clicks the list row whose text has `title` and waits for the reader to show it.
 async fn open_row_titled(app: &App, title: &str) {
     let id = app
@@ -287,8 +292,7 @@ async fn open_row_titled(app: &App, title: &str) {
     let id = id
         .as_str()
         .unwrap_or_else(|| panic!("no row titled {title}"));
-    app.click(&format!("[data-testid=article-item][data-id=\"{id}\"]"))
-        .await;
+    app.click(&row_with_id(id)).await;
     wait_for_reader(app, title).await;
 }
 
@@ -580,7 +584,6 @@ async fn escape_stops_a_running_export_and_says_so() {
 async fn the_reader_links_an_article_to_its_reprint() {
     let app = start_with_the_demo_folder().await;
     import_through_the_dialog(&app, &[fixture("reprint/marsum-50-reprint.txt")], "1").await;
-    let item = |id: &str| format!("[data-testid=article-item][data-id=\"{id}\"]");
     // The two rows under the same headline, in list order.
     let ids = app
         .client
@@ -594,7 +597,7 @@ async fn the_reader_links_an_article_to_its_reprint() {
         .unwrap();
     let ids: Vec<String> = serde_json::from_value(ids).unwrap();
     assert_eq!(ids.len(), 2, "the article and its reprint: {ids:?}");
-    app.click(&item(&ids[0])).await;
+    app.click(&row_with_id(&ids[0])).await;
     wait_for_reader(&app, "").await;
     app.wait_for_text(
         "[data-testid=reader-duplicates]",
